@@ -1,0 +1,197 @@
+package criteria
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// ParameterType is the type of a rule-set parameter, which is also its CEL type.
+type ParameterType string
+
+const (
+	// DecimalParameter is an exact decimal: an amount in yuan or a ratio. In CEL it is
+	// an intake.Decimal, compared and combined exactly.
+	DecimalParameter ParameterType = "decimal"
+	// IntParameter is a whole number, e.g. a number of years. In CEL it is an int.
+	IntParameter ParameterType = "int"
+	// StringParameter is a string, e.g. a division-code prefix. In CEL it is a string.
+	StringParameter ParameterType = "string"
+	// ListParameter is a list of codes, e.g. the carriers. In CEL it is a list(string).
+	ListParameter ParameterType = "list"
+)
+
+// IsValid reports whether t is one of the defined parameter types.
+func (t ParameterType) IsValid() bool {
+	switch t {
+	case DecimalParameter, IntParameter, StringParameter, ListParameter:
+		return true
+	}
+	return false
+}
+
+// Value is the value of a parameter: exactly one of a decimal, an int, a string or a
+// list of strings, as its Type says. The zero Value has no type and is invalid in a
+// rule set. Values are immutable: the accessors return copies.
+type Value struct {
+	typ  ParameterType
+	dec  decimal.Decimal
+	num  int64
+	str  string
+	list []string
+}
+
+// DecimalValue returns a decimal parameter value.
+func DecimalValue(d decimal.Decimal) Value { return Value{typ: DecimalParameter, dec: d} }
+
+// IntValue returns an int parameter value.
+func IntValue(n int64) Value { return Value{typ: IntParameter, num: n} }
+
+// StringValue returns a string parameter value.
+func StringValue(s string) Value { return Value{typ: StringParameter, str: s} }
+
+// ListValue returns a list parameter value holding a copy of codes.
+func ListValue(codes ...string) Value {
+	return Value{typ: ListParameter, list: slices.Clone(codes)}
+}
+
+// Type returns the value's type, or "" for the zero Value.
+func (v Value) Type() ParameterType { return v.typ }
+
+// Decimal returns the decimal value and whether v is a decimal.
+func (v Value) Decimal() (decimal.Decimal, bool) { return v.dec, v.typ == DecimalParameter }
+
+// Int returns the int value and whether v is an int.
+func (v Value) Int() (int64, bool) { return v.num, v.typ == IntParameter }
+
+// Str returns the string value and whether v is a string.
+func (v Value) Str() (string, bool) { return v.str, v.typ == StringParameter }
+
+// List returns a copy of the list value and whether v is a list.
+func (v Value) List() ([]string, bool) { return slices.Clone(v.list), v.typ == ListParameter }
+
+// Equal reports whether v and w have the same type and value; decimals compare by
+// value, so 0.5 equals 0.50.
+func (v Value) Equal(w Value) bool {
+	if v.typ != w.typ {
+		return false
+	}
+	switch v.typ {
+	case DecimalParameter:
+		return v.dec.Equal(w.dec)
+	case IntParameter:
+		return v.num == w.num
+	case StringParameter:
+		return v.str == w.str
+	case ListParameter:
+		return slices.Equal(v.list, w.list)
+	}
+	return true
+}
+
+// String formats the value for people: decimals in full, lists in brackets.
+func (v Value) String() string {
+	switch v.typ {
+	case DecimalParameter:
+		return v.dec.String()
+	case IntParameter:
+		return strconv.FormatInt(v.num, 10)
+	case StringParameter:
+		return strconv.Quote(v.str)
+	case ListParameter:
+		return fmt.Sprint(v.list)
+	}
+	return "<no value>"
+}
+
+// MarshalJSON writes decimals as strings (never JSON numbers, which many decoders read
+// as binary floating point), ints as numbers, strings and lists as themselves.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.typ {
+	case DecimalParameter:
+		return json.Marshal(v.dec.String())
+	case IntParameter:
+		return json.Marshal(v.num)
+	case StringParameter:
+		return json.Marshal(v.str)
+	case ListParameter:
+		return json.Marshal(v.list)
+	}
+	return []byte("null"), nil
+}
+
+// parseValue reads the text form of a value of type t, as written in a rule-set file:
+// a decimal or int as its digits, a string as itself; lists are decoded by the caller.
+func parseValue(t ParameterType, text string) (Value, error) {
+	switch t {
+	case DecimalParameter:
+		d, err := decimal.NewFromString(text)
+		if err != nil {
+			return Value{}, fmt.Errorf("%q is not a decimal number", text)
+		}
+		return DecimalValue(d), nil
+	case IntParameter:
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil {
+			return Value{}, fmt.Errorf("%q is not a whole number", text)
+		}
+		return IntValue(n), nil
+	case StringParameter:
+		return StringValue(text), nil
+	}
+	return Value{}, fmt.Errorf("type %q takes no scalar value", t)
+}
+
+// Parameter is a named policy value that criteria read as params.<name>, so that a
+// policy change (a new floor, another carrier) is a parameter edit, never an edit of
+// an expression.
+type Parameter struct {
+	// Name is how expressions refer to it: params.<Name>. A CEL identifier.
+	Name string `json:"name"`
+	// Type is the parameter's type; Value must have it.
+	Type ParameterType `json:"type"`
+	// Value is the value in force.
+	Value Value `json:"value"`
+	// Unit names the unit of a quantity ("yuan", "ratio", "years"), or is empty.
+	Unit string `json:"unit,omitempty"`
+	// Ref cites the clause the value comes from, e.g. "一(一)4".
+	Ref string `json:"ref"`
+	// Description says what the value is, in Chinese and English.
+	Description Text `json:"description"`
+}
+
+func (p *Parameter) validate(problems *Problems, path string) {
+	if !validIdent(p.Name) {
+		problems.Add(path+".name", "%q is not a CEL identifier", p.Name)
+	}
+	if !p.Type.IsValid() {
+		problems.Add(path+".type", "%q is not one of decimal, int, string, list", string(p.Type))
+	} else if p.Value.typ != p.Type {
+		problems.Add(path+".value", "a value of type %q is required", p.Type)
+	}
+	if p.Ref == "" {
+		problems.Add(path+".ref", "required")
+	}
+	if p.Description.Zh == "" {
+		problems.Add(path+".description.zh", "required")
+	}
+	if p.Description.En == "" {
+		problems.Add(path+".description.en", "required")
+	}
+}
+
+func validIdent(s string) bool {
+	if s == "" || !(isLetter(s[0]) || s[0] == '_') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !isLetter(c) && !('0' <= c && c <= '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}

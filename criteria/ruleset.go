@@ -1,0 +1,225 @@
+package criteria
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// RuleSet is a named, dated set of parameters and criteria: the whole of a policy as
+// the engine runs it. The criteria are kept in the order verdicts report them.
+//
+// A RuleSet is plain data. Derive a policy variant by cloning one and editing the
+// copy; the engine compiles a rule set once and never reads it again, so editing a
+// rule set after building an engine from it does not change that engine.
+type RuleSet struct {
+	// Name identifies the rule set in verdicts, e.g. "jilin-761-intake-2020".
+	Name string `json:"name"`
+	// Document is the source document, e.g. "吉政数办函〔2020〕579号".
+	Document string `json:"document"`
+	// Title is the source document's title.
+	Title string `json:"title,omitempty"`
+	// Effective is the date the document took effect.
+	Effective Date `json:"effective"`
+	// Parameters are the named policy values the criteria read as params.<name>.
+	Parameters []Parameter `json:"parameters"`
+	// Criteria are the rules, in report order.
+	Criteria []Criterion `json:"criteria"`
+}
+
+// Criterion returns the criterion with the given ID.
+func (rs *RuleSet) Criterion(id string) (Criterion, bool) {
+	i := slices.IndexFunc(rs.Criteria, func(c Criterion) bool { return c.ID == id })
+	if i < 0 {
+		return Criterion{}, false
+	}
+	return rs.Criteria[i], true
+}
+
+// Parameter returns the parameter with the given name.
+func (rs *RuleSet) Parameter(name string) (Parameter, bool) {
+	i := slices.IndexFunc(rs.Parameters, func(p Parameter) bool { return p.Name == name })
+	if i < 0 {
+		return Parameter{}, false
+	}
+	return rs.Parameters[i], true
+}
+
+// SetParameter replaces the value of the named parameter; it is the one-line policy
+// change ("the floor goes to 10 million"). The value must have the parameter's type.
+func (rs *RuleSet) SetParameter(name string, v Value) error {
+	i := slices.IndexFunc(rs.Parameters, func(p Parameter) bool { return p.Name == name })
+	if i < 0 {
+		return fmt.Errorf("criteria: rule set %q has no parameter %q: %w", rs.Name, name, ErrInvalidRuleSet)
+	}
+	if v.Type() != rs.Parameters[i].Type {
+		return fmt.Errorf("criteria: parameter %q is a %s, not a %s: %w", name, rs.Parameters[i].Type, v.Type(), ErrInvalidRuleSet)
+	}
+	rs.Parameters[i].Value = v
+	return nil
+}
+
+// Clone returns a deep copy that can be edited without touching rs.
+func (rs *RuleSet) Clone() *RuleSet {
+	c := *rs
+	c.Parameters = slices.Clone(rs.Parameters)
+	for i := range c.Parameters {
+		c.Parameters[i].Value.list = slices.Clone(c.Parameters[i].Value.list)
+	}
+	c.Criteria = slices.Clone(rs.Criteria)
+	return &c
+}
+
+// Validate checks the rule set's structure: names, IDs, references, texts, strengths,
+// bases and parameter values. It reports every problem at once in a *ValidationError
+// matching [ErrInvalidRuleSet]. It does not compile expressions; the engine does, and
+// reports compile errors the same way.
+func (rs *RuleSet) Validate() error {
+	var p Problems
+	if rs.Name == "" {
+		p.Add("name", "required")
+	}
+	if rs.Document == "" {
+		p.Add("document", "required")
+	}
+	if rs.Effective.IsZero() {
+		p.Add("effective", "required")
+	}
+	params := make(map[string]int, len(rs.Parameters))
+	for i := range rs.Parameters {
+		prm := &rs.Parameters[i]
+		path := fmt.Sprintf("parameters[%d] (%s)", i, prm.Name)
+		prm.validate(&p, path)
+		if j, dup := params[prm.Name]; dup {
+			p.Add(path+".name", "duplicates parameters[%d]", j)
+		}
+		params[prm.Name] = i
+	}
+	if len(rs.Criteria) == 0 {
+		p.Add("criteria", "at least one criterion is required")
+	}
+	ids := make(map[string]int, len(rs.Criteria))
+	for i := range rs.Criteria {
+		c := &rs.Criteria[i]
+		path := Path(i, c.ID)
+		c.validate(&p, path)
+		if j, dup := ids[c.ID]; dup {
+			p.Add(path+".id", "duplicates criteria[%d]", j)
+		}
+		ids[c.ID] = i
+	}
+	return p.Err("criteria: invalid rule set", ErrInvalidRuleSet)
+}
+
+// file is the YAML form of a rule set. It differs from RuleSet only in how parameter
+// values are read: as raw nodes, so decimals keep every digit.
+type file struct {
+	Name       string          `yaml:"name"`
+	Document   string          `yaml:"document"`
+	Title      string          `yaml:"title"`
+	Effective  string          `yaml:"effective"`
+	Parameters []parameterFile `yaml:"parameters"`
+	Criteria   []Criterion     `yaml:"criteria"`
+}
+
+type parameterFile struct {
+	Name        string        `yaml:"name"`
+	Type        ParameterType `yaml:"type"`
+	Unit        string        `yaml:"unit"`
+	Ref         string        `yaml:"ref"`
+	Description Text          `yaml:"description"`
+	Value       yaml.Node     `yaml:"value"`
+}
+
+// Parse reads a rule set from YAML (JSON, being YAML, works too) and validates it.
+// Decoding is strict: an unknown key is an error, since a misspelt "appliesWhen"
+// would otherwise silently make a criterion apply everywhere. All structural problems
+// are reported together in a *ValidationError matching [ErrInvalidRuleSet].
+func Parse(data []byte) (*RuleSet, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var f file
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = errors.New("empty document")
+		}
+		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
+	}
+	var p Problems
+	rs := &RuleSet{
+		Name:       f.Name,
+		Document:   f.Document,
+		Title:      f.Title,
+		Parameters: make([]Parameter, len(f.Parameters)),
+		Criteria:   f.Criteria,
+	}
+	if f.Effective != "" {
+		d, err := ParseDate(f.Effective)
+		if err != nil {
+			p.AddErr("effective", err)
+		}
+		rs.Effective = d
+	}
+	for i, pf := range f.Parameters {
+		rs.Parameters[i] = Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Description: pf.Description}
+		v, err := decodeValue(pf.Type, &pf.Value)
+		if err != nil {
+			p.AddErr(fmt.Sprintf("parameters[%d] (%s).value", i, pf.Name), err)
+			continue
+		}
+		rs.Parameters[i].Value = v
+	}
+	if err := p.Err("criteria: invalid rule set", ErrInvalidRuleSet); err != nil {
+		return nil, err
+	}
+	if err := rs.Validate(); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+func decodeValue(t ParameterType, n *yaml.Node) (Value, error) {
+	switch {
+	case n.Kind == 0:
+		return Value{}, errors.New("required")
+	case !t.IsValid():
+		return Value{}, fmt.Errorf("cannot read a value of unknown type %q", t)
+	case t == ListParameter:
+		var list []string
+		if n.Kind != yaml.SequenceNode || n.Decode(&list) != nil {
+			return Value{}, errors.New("a list of strings is required")
+		}
+		return ListValue(list...), nil
+	case n.Kind != yaml.ScalarNode:
+		return Value{}, fmt.Errorf("a %s scalar is required", t)
+	}
+	return parseValue(t, n.Value)
+}
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// parsedDefault parses the embedded rule set once; Default hands out copies, so no
+// caller can change what another sees.
+var parsedDefault = sync.OnceValues(func() (*RuleSet, error) { return Parse(defaultYAML) })
+
+// Default returns a fresh copy of the embedded default rule set: every criterion of
+// 吉政数办函〔2020〕579号 as the criteria catalogue splits it. It panics only if the
+// embedded file is broken, which the package's tests rule out.
+func Default() *RuleSet {
+	rs, err := parsedDefault()
+	if err != nil {
+		panic("criteria: embedded default rule set is broken: " + err.Error())
+	}
+	return rs.Clone()
+}
+
+// DefaultSource returns the embedded default rule set file, for display and for
+// deriving variants from its text.
+func DefaultSource() []byte { return bytes.Clone(defaultYAML) }
