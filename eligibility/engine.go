@@ -1,0 +1,328 @@
+package eligibility
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+
+	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/criteria"
+)
+
+// Engine evaluates projects against one compiled rule set.
+//
+// Build it once with [New] (or take [Default]) and share it: an Engine is immutable
+// and safe for concurrent use by any number of goroutines. There is no zero value
+// to use; a nil or zero Engine is a programming error.
+type Engine struct {
+	rules    *criteria.RuleSet
+	criteria []compiled
+	// byCategory holds, per category, the indices of the criteria to evaluate; the
+	// others are reported not applicable without running their expressions.
+	byCategory map[category.Category][]int
+	params     *object
+	// unknowns[i] is the value of schema fact i when the record does not state it.
+	unknowns      []ref.Val
+	incidentsFact int
+	// findingIndex maps the ID of each finding-basis criterion to its position in
+	// findingIDs and findingUnknowns.
+	findingIndex    map[string]int
+	findingIDs      []string
+	findingUnknowns []ref.Val
+}
+
+// compiled is a criterion with its programs and its constant messages.
+type compiled struct {
+	criteria.Criterion
+	applies  cel.Program // nil: always applies
+	require  cel.Program
+	pass, na criteria.Text
+}
+
+// Option configures New. There are none yet that a caller needs; the type keeps the
+// signature stable for the ones to come.
+type Option func(*config) error
+
+type config struct{}
+
+// New compiles every criterion of rs once, type-checking each expression to bool, and
+// returns an Engine ready to evaluate projects. rs is copied: later edits to it do not
+// affect the Engine.
+//
+// A broken rule set returns a *ValidationError matching ErrInvalidRuleSet that names
+// every bad criterion by ID and field, e.g.
+// "criteria[5] (BD-4).require: undeclared reference to 'projet'".
+func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("eligibility: %w: nil rule set", ErrInvalidRuleSet)
+	}
+	var cfg config
+	for _, opt := range opts {
+		if err := opt(&cfg); err != nil {
+			return nil, fmt.Errorf("eligibility: %w", err)
+		}
+	}
+	if err := rs.Validate(); err != nil {
+		return nil, err
+	}
+	rs = rs.Clone()
+	slots := paramSlots(rs.Parameters)
+	env, err := newEnv(slots)
+	if err != nil {
+		return nil, fmt.Errorf("eligibility: building the CEL environment: %w", err)
+	}
+	e := &Engine{
+		rules:         rs,
+		criteria:      make([]compiled, len(rs.Criteria)),
+		byCategory:    map[category.Category][]int{},
+		params:        &object{typ: ParamsType, vals: make([]ref.Val, len(slots))},
+		unknowns:      make([]ref.Val, len(schema)),
+		incidentsFact: slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
+		findingIndex:  map[string]int{},
+	}
+	for i, s := range slots {
+		e.params.vals[i] = s.val
+	}
+	for i := range schema {
+		e.unknowns[i] = types.NewUnknown(int64(factID+i), nil)
+	}
+
+	var problems criteria.Problems
+	for i, c := range rs.Criteria {
+		path := criteria.Path(i, c.ID)
+		cc := compiled{
+			Criterion: c,
+			pass:      criteria.Text{Zh: "符合：" + c.Summary.Zh, En: "met: " + c.Summary.En},
+			na:        criteria.Text{Zh: "不适用：" + c.Summary.Zh, En: "not applicable: " + c.Summary.En},
+		}
+		if c.AppliesWhen != "" {
+			cc.applies = compile(env, c.AppliesWhen, &problems, path+".appliesWhen")
+		}
+		cc.require = compile(env, c.Require, &problems, path+".require")
+		e.criteria[i] = cc
+		if c.Basis == criteria.Finding {
+			e.findingIndex[c.ID] = len(e.findingIDs)
+			e.findingIDs = append(e.findingIDs, c.ID)
+			e.findingUnknowns = append(e.findingUnknowns, types.NewUnknown(int64(findingID+len(e.findingIDs)-1), nil))
+		}
+	}
+	if err := problems.Err("eligibility: invalid rule set", ErrInvalidRuleSet); err != nil {
+		return nil, err
+	}
+	for _, cat := range category.Categories() {
+		for i, c := range e.criteria {
+			if c.Category == "" || c.Category == cat {
+				e.byCategory[cat] = append(e.byCategory[cat], i)
+			}
+		}
+	}
+	return e, nil
+}
+
+// compile type-checks one expression to bool and plans it, recording any problem.
+func compile(env *cel.Env, expr string, problems *criteria.Problems, path string) cel.Program {
+	ast, iss := env.Compile(expr)
+	if iss.Err() != nil {
+		problems.Add(path, "%s", strings.TrimSpace(iss.Err().Error()))
+		return nil
+	}
+	if ast.OutputType() != cel.BoolType {
+		problems.Add(path, "must evaluate to bool but got %v", ast.OutputType())
+		return nil
+	}
+	prg, err := env.Program(ast, programOptions()...)
+	if err != nil {
+		problems.AddErr(path, err)
+		return nil
+	}
+	return prg
+}
+
+var defaultEngine = sync.OnceValues(func() (*Engine, error) { return New(criteria.Default()) })
+
+// Default returns the Engine for the embedded default rule set, built on first use
+// and shared. It panics only if the embedded rule set does not compile, which the
+// package's tests rule out.
+func Default() *Engine {
+	e, err := defaultEngine()
+	if err != nil {
+		panic("eligibility: embedded default rule set does not compile: " + err.Error())
+	}
+	return e
+}
+
+// RuleSet returns a copy of the rule set the Engine was built from.
+func (e *Engine) RuleSet() *criteria.RuleSet { return e.rules.Clone() }
+
+// Evaluate decides project p on the evaluation date asOf and returns the verdict.
+//
+// The return contract:
+//   - a *Verdict and a nil error whenever p is valid input, whatever the decision:
+//     ineligible is a verdict, not an error;
+//   - a nil Verdict and a *ValidationError matching ErrInvalidProject when p is bad
+//     input (or asOf is the zero Date), naming every offending field;
+//   - a nil Verdict and a *CriterionError matching ErrEvaluation if an expression
+//     fails at run time, which only a misbehaving custom rule set can cause.
+//
+// Evaluate neither reads the clock nor does I/O, and does not modify p; the same
+// project, date and rule set always give the same verdict.
+func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
+	if p == nil {
+		return nil, errNilProject
+	}
+	var problems criteria.Problems
+	in := e.check(p, &problems)
+	if asOf.IsZero() {
+		problems.Add("asOf", "the evaluation date is required")
+	}
+	if err := problems.Err(invalidProject, ErrInvalidProject); err != nil {
+		return nil, err
+	}
+	rec := &record{
+		object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))},
+		eng:    e,
+		in:     in,
+	}
+	rec.findings.r = rec
+	act := &activation{r: rec, params: e.params, asOf: types.Timestamp{Time: asOf.Time()}}
+
+	route, _ := category.RouteOf(p.Category)
+	v := &Verdict{
+		ProjectID:           p.ID,
+		ProjectName:         p.Name,
+		Category:            p.Category,
+		Subtype:             p.Subtype,
+		ConfirmingAuthority: route.Confirmer,
+		Channel:             route.Channel,
+		RuleSet:             e.rules.Name,
+		Document:            e.rules.Document,
+		AsOf:                asOf,
+		Results:             make([]Result, len(e.criteria)),
+	}
+	for i := range e.criteria {
+		c := &e.criteria[i]
+		v.Results[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Outcome: NotApplicable, Message: c.na}
+	}
+	for _, i := range e.byCategory[p.Category] {
+		c := &e.criteria[i]
+		res := &v.Results[i]
+		outcome, unknown, err := decide(c, act)
+		if err != nil {
+			return nil, err
+		}
+		res.Outcome = outcome
+		switch outcome {
+		case Pass:
+			res.Message = c.pass
+		case Fail:
+			res.Message = c.Message
+			if c.Strength == criteria.Mandatory {
+				v.Failing = append(v.Failing, c.ID)
+			} else {
+				v.Advisories = append(v.Advisories, c.ID)
+			}
+		case OutcomeUndetermined:
+			res.Missing, res.Message = e.explainUnknown(c, unknown)
+			if c.Strength == criteria.Mandatory {
+				v.Undetermined = append(v.Undetermined, c.ID)
+			}
+		}
+	}
+	switch {
+	case len(v.Failing) > 0:
+		v.Decision = Ineligible
+	case len(v.Undetermined) > 0:
+		v.Decision = Undetermined
+	default:
+		v.Decision = Eligible
+	}
+	return v, nil
+}
+
+// decide runs one criterion with three-valued logic (catalogue note 8): a criterion
+// whose applicability is unknown passes if its requirement holds anyway and is
+// undetermined otherwise.
+func decide(c *compiled, act *activation) (Outcome, *types.Unknown, error) {
+	var appliesUnknown *types.Unknown
+	if c.applies != nil {
+		val, err := eval(c.applies, act, c.ID, "appliesWhen")
+		if err != nil {
+			return "", nil, err
+		}
+		switch val := val.(type) {
+		case types.Bool:
+			if !val {
+				return NotApplicable, nil, nil
+			}
+		case *types.Unknown:
+			appliesUnknown = val
+		}
+	}
+	val, err := eval(c.require, act, c.ID, "require")
+	if err != nil {
+		return "", nil, err
+	}
+	switch val := val.(type) {
+	case types.Bool:
+		if val {
+			return Pass, nil, nil
+		}
+		if appliesUnknown != nil {
+			return OutcomeUndetermined, appliesUnknown, nil
+		}
+		return Fail, nil, nil
+	case *types.Unknown:
+		if appliesUnknown != nil {
+			return OutcomeUndetermined, types.MergeUnknowns(appliesUnknown, val), nil
+		}
+		return OutcomeUndetermined, val, nil
+	}
+	return "", nil, &CriterionError{ID: c.ID, Field: "require", Err: fmt.Errorf("evaluated to %v, not a bool", val)}
+}
+
+func eval(prg cel.Program, act *activation, id, field string) (ref.Val, error) {
+	val, _, err := prg.Eval(act)
+	if err != nil {
+		return nil, &CriterionError{ID: id, Field: field, Err: err}
+	}
+	switch val.(type) {
+	case types.Bool, *types.Unknown:
+		return val, nil
+	}
+	return nil, &CriterionError{ID: id, Field: field, Err: fmt.Errorf("evaluated to %v, not a bool", val)}
+}
+
+// explainUnknown turns the IDs of an unknown result into the JSON paths of the
+// missing facts and an undetermined message naming them in domain words.
+func (e *Engine) explainUnknown(c *compiled, unk *types.Unknown) ([]string, criteria.Text) {
+	var paths, zh, en []string
+	add := func(path []string, w words) {
+		paths = append(paths, path...)
+		zh = append(zh, w.zh)
+		en = append(en, w.en)
+	}
+	for _, id := range unk.IDs() {
+		switch {
+		case id >= incidentID:
+			n, f := int(id-incidentID)/len(incidentFacts), int(id-incidentID)%len(incidentFacts)
+			def := incidentFacts[f]
+			add([]string{fmt.Sprintf("incidents[%d].%s", n, def.name)},
+				words{fmt.Sprintf("第%d项事故或违法违规记录的%s", n+1, def.text.zh), fmt.Sprintf("the %s of incident %d", def.text.en, n+1)})
+		case id >= findingID:
+			fid := e.findingIDs[id-findingID]
+			add([]string{"findings." + fid}, words{"评审意见 " + fid, "a reviewer's finding on " + fid})
+		case id >= factID:
+			f := &schema[id-factID]
+			add(f.json, f.name)
+		}
+	}
+	return paths, criteria.Text{
+		Zh: "无法判定（缺少：" + strings.Join(zh, "、") + "）：" + c.Summary.Zh,
+		En: "undetermined (missing " + strings.Join(en, ", ") + "): " + c.Summary.En,
+	}
+}

@@ -1,0 +1,118 @@
+package eligibility_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
+)
+
+func exampleProject() *eligibility.Project {
+	return &eligibility.Project{
+		ID:            "JL-2020-0042",
+		Name:          "长春市政务大数据中心（二期）",
+		Category:      category.CategoryBigData,
+		Subtype:       category.SubtypeDatacenter,
+		Stage:         category.StageNewStart,
+		ReportingUnit: category.ReportingUnitChangchun,
+		Investment: eligibility.Investment{
+			Total:             new(decimal.RequireFromString("4999999.99")),
+			BigDataPortion:    new(decimal.RequireFromString("3000000")),
+			Completed:         new(decimal.Zero),
+			CompletedVerified: new(true),
+		},
+		BigDataContent: []string{"storage", "analysis"},
+		Preparation: eligibility.Preparation{
+			FeasibilityStudyCompleted: new(true),
+			FundingSecured:            new(true),
+			PlannedStart:              criteria.MustParseDate("2020-09-01"),
+		},
+		Form: eligibility.Form{
+			ConstructionScale: new("机柜 400 个"),
+			Progress:          new("可研已批复"),
+			ResponsiblePerson: new("王建华"),
+		},
+		Findings: map[string]eligibility.Finding{
+			"BD-3a": {Met: new(true), By: "省政务服务和数字化局", On: criteria.MustParseDate("2020-07-16")},
+		},
+	}
+}
+
+func ExampleEngine_Evaluate() {
+	v, err := eligibility.Default().Evaluate(exampleProject(), criteria.MustParseDate("2020-07-20"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("decision:", v.Decision)
+	fmt.Println("confirmed by:", v.ConfirmingAuthority.Chinese())
+	for _, r := range v.FailingResults() {
+		fmt.Printf("fails %s (%s): %s\n", r.ID, r.Ref, r.Message.En)
+	}
+	for _, r := range v.UndeterminedResults() {
+		fmt.Printf("undetermined %s: missing %v\n", r.ID, r.Missing)
+	}
+	// Output:
+	// decision: ineligible
+	// confirmed by: 吉林省政务服务和数字化建设管理局
+	// fails BD-4 (一(一)4): total investment is below the 5,000,000 yuan required by 一(一)4
+	// undetermined BD-3b: missing [findings.BD-3b]
+}
+
+func ExampleNew_parameterChange() {
+	rs := criteria.Default()
+	// The analyst's question: what if the floor were 3 million?
+	if err := rs.SetParameter("minTotalInvestment", criteria.DecimalValue(decimal.NewFromInt(3_000_000))); err != nil {
+		fmt.Println(err)
+		return
+	}
+	engine, err := eligibility.New(rs)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v, _ := engine.Evaluate(exampleProject(), criteria.MustParseDate("2020-07-20"))
+	r, _ := v.Result("BD-4")
+	fmt.Println("BD-4:", r.Outcome)
+	// Output:
+	// BD-4: pass
+}
+
+func ExampleEngine_Evaluate_badInput() {
+	p := exampleProject()
+	p.Subtype = category.SubtypeAIProduct
+	p.Applicant.CreditCode = "91220101MA14XJ7T60"
+	p.Investment.Total = new(decimal.RequireFromString("-1"))
+	_, err := eligibility.Default().Evaluate(p, criteria.MustParseDate("2020-07-20"))
+	fmt.Println(errors.Is(err, eligibility.ErrInvalidProject))
+	var ve *eligibility.ValidationError
+	if errors.As(err, &ve) {
+		for _, path := range ve.Paths() {
+			fmt.Println(path)
+		}
+	}
+	// Output:
+	// true
+	// subtype
+	// applicant.creditCode
+	// investment.total
+	// investment.bigDataPortion
+}
+
+func ExampleNew_brokenRuleSet() {
+	rs := criteria.Default()
+	rs.Criteria[5].Require = "project.investment.total >= 5000000"
+	_, err := eligibility.New(rs)
+	fmt.Println(errors.Is(err, eligibility.ErrInvalidRuleSet))
+	var ve *eligibility.ValidationError
+	if errors.As(err, &ve) {
+		fmt.Println(ve.Paths())
+	}
+	// Output:
+	// true
+	// [criteria[5] (BD-4).require]
+}

@@ -1,0 +1,56 @@
+package eligibility_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
+)
+
+// submissionDate is the letter's submission date for new projects (7月20日), the
+// evaluation date of most tests.
+var submissionDate = criteria.MustParseDate("2020-07-20")
+
+// base loads an eligible project of the named category from testdata/base. Each call
+// returns a fresh copy that a test may edit.
+func base(t testing.TB, name string) *eligibility.Project {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "base", name+".json"))
+	require.NoError(t, err)
+	return decode(t, b)
+}
+
+func decode(t testing.TB, b []byte) *eligibility.Project {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var p eligibility.Project
+	require.NoError(t, dec.Decode(&p))
+	return &p
+}
+
+func evaluate(t testing.TB, p *eligibility.Project, asOf eligibility.Date) *eligibility.Verdict {
+	t.Helper()
+	v, err := eligibility.Default().Evaluate(p, asOf)
+	require.NoError(t, err)
+	require.NotNil(t, v)
+	return v
+}
+
+func result(t testing.TB, v *eligibility.Verdict, id string) eligibility.Result {
+	t.Helper()
+	r, ok := v.Result(id)
+	require.True(t, ok, "no result for %s", id)
+	return r
+}
+
+func yuan(s string) *decimal.Decimal { return new(decimal.RequireFromString(s)) }
+
+func date(s string) eligibility.Date { return criteria.MustParseDate(s) }

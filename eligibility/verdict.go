@@ -1,0 +1,120 @@
+package eligibility
+
+import (
+	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/criteria"
+)
+
+// Decision is the verdict on a project as a whole (catalogue note 8).
+type Decision string
+
+const (
+	// Eligible: every applicable mandatory criterion passes.
+	Eligible Decision = "eligible"
+	// Ineligible: at least one applicable mandatory criterion fails.
+	Ineligible Decision = "ineligible"
+	// Undetermined: none fails, but at least one cannot be decided for want of a fact
+	// or a reviewer's finding.
+	Undetermined Decision = "undetermined"
+)
+
+// Outcome is the result of one criterion.
+type Outcome string
+
+const (
+	// Pass: the requirement holds.
+	Pass Outcome = "pass"
+	// Fail: the requirement is known not to hold. For an encouraged criterion this is
+	// an advisory and does not affect the decision.
+	Fail Outcome = "fail"
+	// OutcomeUndetermined: a fact or finding the requirement needs is missing.
+	OutcomeUndetermined Outcome = "undetermined"
+	// NotApplicable: the criterion does not apply to this project's category, subtype
+	// or stage.
+	NotApplicable Outcome = "not-applicable"
+)
+
+// Verdict is the structured answer for one project on one date.
+//
+// Its JSON form is stable: field names, decision and outcome codes, criterion IDs and
+// references will not change within a major version. Message wording may.
+type Verdict struct {
+	// ProjectID and ProjectName echo the record.
+	ProjectID   string `json:"projectId,omitempty"`
+	ProjectName string `json:"projectName,omitempty"`
+	// Decision is eligible, ineligible or undetermined.
+	Decision Decision `json:"decision"`
+	// Category and Subtype echo the record.
+	Category category.Category `json:"category"`
+	Subtype  category.Subtype  `json:"subtype,omitempty"`
+	// ConfirmingAuthority confirms intake for this category (二.1).
+	ConfirmingAuthority category.Authority `json:"confirmingAuthority"`
+	// Channel is the route the project must be reported by (二.1, 二.2).
+	Channel category.Channel `json:"channel"`
+	// RuleSet and Document name the rule set the verdict was reached under.
+	RuleSet  string `json:"ruleSet"`
+	Document string `json:"document"`
+	// AsOf is the evaluation date the caller passed.
+	AsOf Date `json:"asOf"`
+	// Failing lists the IDs of the mandatory criteria that fail, in rule order.
+	Failing []string `json:"failing,omitempty"`
+	// Undetermined lists the IDs of the mandatory criteria that are undetermined.
+	Undetermined []string `json:"undetermined,omitempty"`
+	// Advisories lists the IDs of the encouraged criteria known to be unmet.
+	Advisories []string `json:"advisories,omitempty"`
+	// Results holds one result per criterion of the rule set, in rule order,
+	// including those not applicable to this project.
+	Results []Result `json:"results"`
+}
+
+// Result is the outcome of one criterion for one project.
+type Result struct {
+	// ID is the criterion's stable ID, e.g. "BD-4".
+	ID string `json:"id"`
+	// Ref is the clause in the letter's numbering, e.g. "一(一)4".
+	Ref string `json:"ref"`
+	// Strength is mandatory or encouraged.
+	Strength criteria.Strength `json:"strength"`
+	// Basis is data or a reviewer's finding.
+	Basis criteria.Basis `json:"basis"`
+	// Outcome is pass, fail, undetermined or not-applicable.
+	Outcome Outcome `json:"outcome"`
+	// Missing names, as JSON field paths of the record, the facts and findings whose
+	// absence left the result undetermined.
+	Missing []string `json:"missing,omitempty"`
+	// Message says the outcome in Chinese and English.
+	Message criteria.Text `json:"message"`
+}
+
+// Eligible reports whether the decision is eligible.
+func (v *Verdict) Eligible() bool { return v.Decision == Eligible }
+
+// Result returns the result for the criterion with the given ID.
+func (v *Verdict) Result(id string) (Result, bool) {
+	for _, r := range v.Results {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Result{}, false
+}
+
+// FailingResults returns the results of the mandatory criteria that fail.
+func (v *Verdict) FailingResults() []Result { return v.pick(v.Failing) }
+
+// UndeterminedResults returns the results of the mandatory criteria that are
+// undetermined.
+func (v *Verdict) UndeterminedResults() []Result { return v.pick(v.Undetermined) }
+
+// AdvisoryResults returns the results of the encouraged criteria known to be unmet.
+func (v *Verdict) AdvisoryResults() []Result { return v.pick(v.Advisories) }
+
+func (v *Verdict) pick(ids []string) []Result {
+	out := make([]Result, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := v.Result(id); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
