@@ -202,12 +202,14 @@ func TestBadInputNamesEveryField(t *testing.T) {
 			}, submissionDate, []string{"applicant.creditCode", "applicant.registrationDivision"}},
 		{"negative amounts, a portion above the total",
 			func(p *Project) {
-				p.Investment.Total = yuan("-1")
+				p.Investment.Total = yuan("1")
 				p.Investment.Completed = yuan("-0.01")
 				p.Investment.BigDataPortion = yuan("2")
 				p.Applicant.SelfAssessment = &eligibility.SelfAssessment{Score: yuan("-5")}
 			}, submissionDate,
-			[]string{"applicant.selfAssessment.score", "investment.total", "investment.completed", "investment.bigDataPortion"}},
+			[]string{"applicant.selfAssessment.score", "investment.completed", "investment.bigDataPortion"}},
+		{"a negative total is one problem, not two",
+			func(p *Project) { p.Investment.Total = yuan("-1") }, submissionDate, []string{"investment.total"}},
 		{"findings for criteria that take none, and one without its value",
 			func(p *Project) {
 				p.Findings["BD-4"] = eligibility.Finding{Met: new(true)}

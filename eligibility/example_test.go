@@ -100,7 +100,6 @@ func ExampleEngine_Evaluate_badInput() {
 	// subtype
 	// applicant.creditCode
 	// investment.total
-	// investment.bigDataPortion
 }
 
 func ExampleNew_brokenRuleSet() {

@@ -90,7 +90,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 			problems.Add(amount.path, "must not be negative, got %s", amount.d)
 		}
 	}
-	if inv.Total != nil && inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(*inv.Total) {
+	if inv.Total != nil && !inv.Total.IsNegative() && inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(*inv.Total) {
 		problems.Add("investment.bigDataPortion", "%s exceeds the total investment %s", inv.BigDataPortion, inv.Total)
 	}
 
