@@ -1,6 +1,7 @@
 package criteria_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"regexp"
@@ -92,21 +93,21 @@ func TestDefaultParameters(t *testing.T) {
 	rs := criteria.Default()
 	floor, ok := rs.Parameter("minTotalInvestment")
 	require.True(t, ok)
-	d, ok := floor.Value.Decimal()
+	d, ok := floor.Values[0].Value.Decimal()
 	require.True(t, ok)
 	assert.True(t, d.Equal(decimal.NewFromInt(5_000_000)), "got %s", d)
 
 	share, _ := rs.Parameter("minBigDataShare")
-	d, _ = share.Value.Decimal()
+	d, _ = share.Values[0].Value.Decimal()
 	assert.True(t, d.Equal(decimal.RequireFromString("0.5")))
 
 	years, _ := rs.Parameter("incidentLookbackYears")
-	n, ok := years.Value.Int()
+	n, ok := years.Values[0].Value.Int()
 	assert.True(t, ok)
 	assert.Equal(t, int64(3), n)
 
 	carriers, _ := rs.Parameter("carriers")
-	list, _ := carriers.Value.List()
+	list, _ := carriers.Values[0].Value.List()
 	want := make([]string, 0, 5)
 	for _, c := range category.Carriers() {
 		want = append(want, string(c))
@@ -114,7 +115,7 @@ func TestDefaultParameters(t *testing.T) {
 	assert.Equal(t, want, list)
 
 	units, _ := rs.Parameter("reportingUnits")
-	list, _ = units.Value.List()
+	list, _ = units.Values[0].Value.List()
 	want = want[:0]
 	for _, u := range category.ReportingUnits() {
 		want = append(want, string(u))
@@ -138,7 +139,7 @@ func TestDefaultIsACopy(t *testing.T) {
 	b := criteria.Default()
 	assert.NotEqual(t, "false", b.Criteria[0].Require)
 	carriers, _ := b.Parameter("carriers")
-	list, _ := carriers.Value.List()
+	list, _ := carriers.Values[0].Value.List()
 	assert.Len(t, list, 5)
 }
 
@@ -147,7 +148,7 @@ func TestSetParameter(t *testing.T) {
 	ten := decimal.NewFromInt(10_000_000)
 	require.NoError(t, rs.SetParameter("minTotalInvestment", criteria.DecimalValue(ten)))
 	p, _ := rs.Parameter("minTotalInvestment")
-	d, _ := p.Value.Decimal()
+	d, _ := p.Values[0].Value.Decimal()
 	assert.True(t, d.Equal(ten))
 
 	err := rs.SetParameter("noSuchParameter", criteria.IntValue(1))
@@ -289,4 +290,100 @@ func normalise(s string) string {
 		}
 		return r
 	}, s)
+}
+
+func TestDatedParameters(t *testing.T) {
+	rs := criteria.Default()
+	ten := criteria.DecimalValue(decimal.NewFromInt(10_000_000))
+	twenty := criteria.DecimalValue(decimal.NewFromInt(20_000_000))
+	require.NoError(t, rs.SetParameterFrom("minTotalInvestment", criteria.NewDate(2022, 1, 1), ten))
+	require.NoError(t, rs.SetParameterFrom("minTotalInvestment", criteria.NewDate(2024, 1, 1), twenty))
+	require.NoError(t, rs.Validate())
+	p, _ := rs.Parameter("minTotalInvestment")
+	at := func(d criteria.Date) string {
+		v, ok := p.ValueAt(d)
+		require.True(t, ok)
+		return v.Value.String()
+	}
+	assert.Equal(t, "5000000", at(criteria.NewDate(2020, 7, 20)))
+	assert.Equal(t, "5000000", at(criteria.NewDate(2021, 12, 31)))
+	assert.Equal(t, "10000000", at(criteria.NewDate(2022, 1, 1)), "a value is in force from its own date")
+	assert.Equal(t, "20000000", at(criteria.NewDate(2030, 1, 1)))
+
+	// Setting from an earlier date drops the later values.
+	require.NoError(t, rs.SetParameterFrom("minTotalInvestment", criteria.NewDate(2023, 1, 1), ten))
+	p, _ = rs.Parameter("minTotalInvestment")
+	assert.Len(t, p.Values, 3)
+	assert.Equal(t, "10000000", at(criteria.NewDate(2030, 1, 1)))
+
+	// The original is untouched by edits to a clone.
+	assert.Len(t, criteria.Default().Parameters[0].Values, 1)
+}
+
+func TestParseDatedValues(t *testing.T) {
+	yaml := header + "criteria:\n" + criterion("A-1", "") + `parameters:
+  - name: floor
+    type: decimal
+    ref: r
+    description: {zh: z, en: e}
+    values:
+      - {from: 2020-07-10, value: "5000000"}
+      - {from: 2022-01-01, value: "10000000.00"}
+`
+	rs, err := criteria.Parse([]byte(yaml))
+	require.NoError(t, err)
+	p, _ := rs.Parameter("floor")
+	_, ok := p.ValueAt(criteria.NewDate(2020, 7, 9))
+	assert.False(t, ok, "no value before the first date")
+	v, _ := p.ValueAt(criteria.NewDate(2022, 6, 1))
+	assert.Equal(t, criteria.NewDate(2022, 1, 1), v.From)
+	assert.Equal(t, "10000000", v.Value.String())
+
+	bad := header + "criteria:\n" + criterion("A-1", "") + `parameters:
+  - name: floor
+    type: decimal
+    ref: r
+    description: {zh: z, en: e}
+    value: "1"
+    values:
+      - {from: 2020-07-10, value: "5000000"}
+  - name: years
+    type: int
+    ref: r
+    description: {zh: z, en: e}
+    values:
+      - {from: 2022-01-01, value: "3"}
+      - {from: 2021-01-01, value: "x"}
+      - {from: 2021-02-30, value: "4"}
+`
+	_, err = criteria.Parse([]byte(bad))
+	var ve *criteria.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"parameters[0] (floor)", "parameters[1] (years).values[1].value",
+		"parameters[1] (years).values[2].from"}, ve.Paths())
+
+	unordered := header + "criteria:\n" + criterion("A-1", "") + `parameters:
+  - name: years
+    type: int
+    ref: r
+    description: {zh: z, en: e}
+    values:
+      - {from: 2022-01-01, value: "3"}
+      - {from: 2021-01-01, value: "5"}
+`
+	_, err = criteria.Parse([]byte(unordered))
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"parameters[0] (years).values[1].from"}, ve.Paths(), "dates must increase")
+}
+
+// A rule set marshalled to JSON parses back to itself: JSON is YAML.
+func TestJSONRoundTrip(t *testing.T) {
+	rs := criteria.Default()
+	require.NoError(t, rs.SetParameterFrom("minTotalInvestment", criteria.NewDate(2022, 1, 1),
+		criteria.DecimalValue(decimal.NewFromInt(10_000_000))))
+	b, err := json.Marshal(rs)
+	require.NoError(t, err)
+	back, err := criteria.Parse(b)
+	require.NoError(t, err)
+	assert.Equal(t, rs, back)
 }

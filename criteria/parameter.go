@@ -145,16 +145,28 @@ func parseValue(t ParameterType, text string) (Value, error) {
 	return Value{}, fmt.Errorf("type %q takes no scalar value", t)
 }
 
+// DatedValue is a parameter value and the date it takes effect. The zero From means
+// "from the start": the value is in force on every date until the next one.
+type DatedValue struct {
+	From  Date  `json:"from,omitzero"`
+	Value Value `json:"value"`
+}
+
 // Parameter is a named policy value that criteria read as params.<name>, so that a
 // policy change (a new floor, another carrier) is a parameter edit, never an edit of
 // an expression.
+//
+// A parameter may change over time, OpenFisca-style: Values lists each value with
+// the date it takes effect, in date order, and an evaluation uses the value in force
+// on its evaluation date.
 type Parameter struct {
 	// Name is how expressions refer to it: params.<Name>. A CEL identifier.
 	Name string `json:"name"`
-	// Type is the parameter's type; Value must have it.
+	// Type is the parameter's type; every value must have it.
 	Type ParameterType `json:"type"`
-	// Value is the value in force.
-	Value Value `json:"value"`
+	// Values are the parameter's values in date order, each from its From date until
+	// the next one's. At least one is required; only the first may have a zero From.
+	Values []DatedValue `json:"values"`
 	// Unit names the unit of a quantity ("yuan", "ratio", "years"), or is empty.
 	Unit string `json:"unit,omitempty"`
 	// Ref cites the clause the value comes from, e.g. "一(一)4".
@@ -163,14 +175,36 @@ type Parameter struct {
 	Description Text `json:"description"`
 }
 
+// ValueAt returns the value in force on date d. It reports false when d is before
+// the parameter's first value.
+func (p *Parameter) ValueAt(d Date) (DatedValue, bool) {
+	// The last value whose From is not after d; values are few, so a scan is best.
+	for i := len(p.Values) - 1; i >= 0; i-- {
+		if !p.Values[i].From.After(d) {
+			return p.Values[i], true
+		}
+	}
+	return DatedValue{}, false
+}
+
 func (p *Parameter) validate(problems *Problems, path string) {
 	if !validIdent(p.Name) {
 		problems.Add(path+".name", "%q is not a CEL identifier", p.Name)
 	}
 	if !p.Type.IsValid() {
 		problems.Add(path+".type", "%q is not one of decimal, int, string, list", string(p.Type))
-	} else if p.Value.typ != p.Type {
-		problems.Add(path+".value", "a value of type %q is required", p.Type)
+	}
+	if len(p.Values) == 0 {
+		problems.Add(path+".values", "at least one value is required")
+	}
+	for i, v := range p.Values {
+		vpath := fmt.Sprintf("%s.values[%d]", path, i)
+		if p.Type.IsValid() && v.Value.typ != p.Type {
+			problems.Add(vpath+".value", "a value of type %q is required", p.Type)
+		}
+		if i > 0 && !v.From.After(p.Values[i-1].From) {
+			problems.Add(vpath+".from", "must be a date after the previous value's (%s)", dateOrStart(p.Values[i-1].From))
+		}
 	}
 	if p.Ref == "" {
 		problems.Add(path+".ref", "required")
@@ -181,6 +215,13 @@ func (p *Parameter) validate(problems *Problems, path string) {
 	if p.Description.En == "" {
 		problems.Add(path+".description.en", "required")
 	}
+}
+
+func dateOrStart(d Date) string {
+	if d.IsZero() {
+		return "the start"
+	}
+	return d.String()
 }
 
 func validIdent(s string) bool {
@@ -194,4 +235,35 @@ func validIdent(s string) bool {
 		}
 	}
 	return true
+}
+
+// ValueFromJSON reads a value of type t from its JSON form as MarshalJSON writes it;
+// a decimal may also be a JSON number, read exactly from its digits.
+func ValueFromJSON(t ParameterType, data []byte) (Value, error) {
+	var err error
+	switch t {
+	case DecimalParameter:
+		var d decimal.Decimal
+		if err = d.UnmarshalJSON(data); err == nil {
+			return DecimalValue(d), nil
+		}
+	case IntParameter:
+		var n int64
+		if err = json.Unmarshal(data, &n); err == nil {
+			return IntValue(n), nil
+		}
+	case StringParameter:
+		var s string
+		if err = json.Unmarshal(data, &s); err == nil {
+			return StringValue(s), nil
+		}
+	case ListParameter:
+		var l []string
+		if err = json.Unmarshal(data, &l); err == nil {
+			return ListValue(l...), nil
+		}
+	default:
+		err = fmt.Errorf("unknown parameter type %q", t)
+	}
+	return Value{}, fmt.Errorf("criteria: reading a %s value: %w", t, err)
 }

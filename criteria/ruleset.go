@@ -51,18 +51,46 @@ func (rs *RuleSet) Parameter(name string) (Parameter, bool) {
 	return rs.Parameters[i], true
 }
 
-// SetParameter replaces the value of the named parameter; it is the one-line policy
-// change ("the floor goes to 10 million"). The value must have the parameter's type.
+// SetParameter replaces every value of the named parameter with v, in force on every
+// date; it is the one-line policy change ("the floor goes to 10 million"). The value
+// must have the parameter's type.
 func (rs *RuleSet) SetParameter(name string, v Value) error {
+	p, err := rs.settable(name, v)
+	if err != nil {
+		return err
+	}
+	p.Values = []DatedValue{{Value: v}}
+	return nil
+}
+
+// SetParameterFrom makes v the named parameter's value from date from on, dropping
+// any later values: "the floor goes to 10 million on 1 January 2022". Earlier dates
+// keep their values.
+func (rs *RuleSet) SetParameterFrom(name string, from Date, v Value) error {
+	p, err := rs.settable(name, v)
+	if err != nil {
+		return err
+	}
+	keep := slices.IndexFunc(p.Values, func(dv DatedValue) bool { return !dv.From.Before(from) })
+	if keep >= 0 {
+		p.Values = p.Values[:keep]
+	}
+	p.Values = append(p.Values, DatedValue{From: from, Value: v})
+	return nil
+}
+
+func (rs *RuleSet) settable(name string, v Value) (*Parameter, error) {
 	i := slices.IndexFunc(rs.Parameters, func(p Parameter) bool { return p.Name == name })
 	if i < 0 {
-		return fmt.Errorf("criteria: rule set %q has no parameter %q: %w", rs.Name, name, ErrInvalidRuleSet)
+		return nil, fmt.Errorf("criteria: rule set %q has no parameter %q: %w", rs.Name, name, ErrInvalidRuleSet)
 	}
-	if v.Type() != rs.Parameters[i].Type {
-		return fmt.Errorf("criteria: parameter %q is a %s, not a %s: %w", name, rs.Parameters[i].Type, v.Type(), ErrInvalidRuleSet)
+	p := &rs.Parameters[i]
+	if v.Type() != p.Type {
+		return nil, fmt.Errorf("criteria: parameter %q is a %s, not a %s: %w", name, p.Type, v.Type(), ErrInvalidRuleSet)
 	}
-	rs.Parameters[i].Value = v
-	return nil
+	// Values may share a backing array with a clone's original: copy before editing.
+	p.Values = slices.Clone(p.Values)
+	return p, nil
 }
 
 // Clone returns a deep copy that can be edited without touching rs.
@@ -70,7 +98,9 @@ func (rs *RuleSet) Clone() *RuleSet {
 	c := *rs
 	c.Parameters = slices.Clone(rs.Parameters)
 	for i := range c.Parameters {
-		c.Parameters[i].Value.list = slices.Clone(c.Parameters[i].Value.list)
+		// Values are immutable (their list is never written), so the slice of them
+		// is all that needs copying.
+		c.Parameters[i].Values = slices.Clone(c.Parameters[i].Values)
 	}
 	c.Criteria = slices.Clone(rs.Criteria)
 	return &c
@@ -128,13 +158,28 @@ type file struct {
 	Criteria   []Criterion     `yaml:"criteria"`
 }
 
+// parameterFile is a parameter as written: either one value, in force on every date,
+//
+//	value: "5000000"
+//
+// or dated values, each in force from its date until the next:
+//
+//	values:
+//	  - {from: 2020-07-10, value: "5000000"}
+//	  - {from: 2022-01-01, value: "10000000"}
 type parameterFile struct {
-	Name        string        `yaml:"name"`
-	Type        ParameterType `yaml:"type"`
-	Unit        string        `yaml:"unit"`
-	Ref         string        `yaml:"ref"`
-	Description Text          `yaml:"description"`
-	Value       yaml.Node     `yaml:"value"`
+	Name        string           `yaml:"name"`
+	Type        ParameterType    `yaml:"type"`
+	Unit        string           `yaml:"unit"`
+	Ref         string           `yaml:"ref"`
+	Description Text             `yaml:"description"`
+	Value       yaml.Node        `yaml:"value"`
+	Values      []datedValueFile `yaml:"values"`
+}
+
+type datedValueFile struct {
+	From  string    `yaml:"from"`
+	Value yaml.Node `yaml:"value"`
 }
 
 // Parse reads a rule set from YAML (JSON, being YAML, works too) and validates it.
@@ -167,13 +212,36 @@ func Parse(data []byte) (*RuleSet, error) {
 		rs.Effective = d
 	}
 	for i, pf := range f.Parameters {
+		path := fmt.Sprintf("parameters[%d] (%s)", i, pf.Name)
 		rs.Parameters[i] = Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Description: pf.Description}
-		v, err := decodeValue(pf.Type, &pf.Value)
-		if err != nil {
-			p.AddErr(fmt.Sprintf("parameters[%d] (%s).value", i, pf.Name), err)
-			continue
+		switch {
+		case pf.Value.Kind != 0 && pf.Values != nil:
+			p.Add(path, "give either value or values, not both")
+		case pf.Values == nil:
+			v, err := decodeValue(pf.Type, &pf.Value)
+			if err != nil {
+				p.AddErr(path+".value", err)
+				continue
+			}
+			rs.Parameters[i].Values = []DatedValue{{Value: v}}
+		default:
+			for j, dv := range pf.Values {
+				vpath := fmt.Sprintf("%s.values[%d]", path, j)
+				var from Date
+				if dv.From != "" {
+					d, err := ParseDate(dv.From)
+					if err != nil {
+						p.AddErr(vpath+".from", err)
+					}
+					from = d
+				}
+				v, err := decodeValue(pf.Type, &dv.Value)
+				if err != nil {
+					p.AddErr(vpath+".value", err)
+				}
+				rs.Parameters[i].Values = append(rs.Parameters[i].Values, DatedValue{From: from, Value: v})
+			}
 		}
-		rs.Parameters[i].Value = v
 	}
 	if err := p.Err("criteria: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err

@@ -25,7 +25,9 @@ type Engine struct {
 	// byCategory holds, per category, the indices of the criteria to evaluate; the
 	// others are reported not applicable without running their expressions.
 	byCategory map[category.Category][]int
-	params     *object
+	// epochs hold the parameter values, one entry per span of dates in which none
+	// changes, in date order.
+	epochs []epoch
 	// unknowns[i] is the value of schema fact i when the record does not state it.
 	unknowns      []ref.Val
 	incidentsFact int
@@ -42,6 +44,8 @@ type compiled struct {
 	applies  cel.Program // nil: always applies
 	require  cel.Program
 	pass, na criteria.Text
+	// reads is what the two expressions read.
+	reads refs
 }
 
 // Option configures New. There are none yet that a caller needs; the type keeps the
@@ -80,13 +84,10 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		rules:         rs,
 		criteria:      make([]compiled, len(rs.Criteria)),
 		byCategory:    map[category.Category][]int{},
-		params:        &object{typ: ParamsType, vals: make([]ref.Val, len(slots))},
+		epochs:        epochs(rs.Parameters),
 		unknowns:      make([]ref.Val, len(schema)),
 		incidentsFact: slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
 		findingIndex:  map[string]int{},
-	}
-	for i, s := range slots {
-		e.params.vals[i] = s.val
 	}
 	for i := range schema {
 		e.unknowns[i] = types.NewUnknown(int64(factID+i), nil)
@@ -101,15 +102,20 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 			na:        criteria.Text{Zh: "不适用：" + c.Summary.Zh, En: "not applicable: " + c.Summary.En},
 		}
 		if c.AppliesWhen != "" {
-			cc.applies = compile(env, c.AppliesWhen, &problems, path+".appliesWhen")
+			cc.applies = compile(env, c.AppliesWhen, &problems, path+".appliesWhen", &cc.reads)
 		}
-		cc.require = compile(env, c.Require, &problems, path+".require")
+		cc.require = compile(env, c.Require, &problems, path+".require", &cc.reads)
 		e.criteria[i] = cc
 		if c.Basis == criteria.Finding {
 			e.findingIndex[c.ID] = len(e.findingIDs)
 			e.findingIDs = append(e.findingIDs, c.ID)
 			e.findingUnknowns = append(e.findingUnknowns, types.NewUnknown(int64(findingID+len(e.findingIDs)-1), nil))
 		}
+	}
+	if problems.Len() == 0 {
+		// What a broken expression reads is unknown; reporting its parameters as
+		// unread would only add noise to the real problem.
+		e.checkReads(&problems)
 	}
 	if err := problems.Err("eligibility: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err
@@ -124,8 +130,9 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	return e, nil
 }
 
-// compile type-checks one expression to bool and plans it, recording any problem.
-func compile(env *cel.Env, expr string, problems *criteria.Problems, path string) cel.Program {
+// compile type-checks one expression to bool and plans it, recording any problem
+// and what the expression reads.
+func compile(env *cel.Env, expr string, problems *criteria.Problems, path string, reads *refs) cel.Program {
 	ast, iss := env.Compile(expr)
 	if iss.Err() != nil {
 		problems.Add(path, "%s", strings.TrimSpace(iss.Err().Error()))
@@ -140,7 +147,31 @@ func compile(env *cel.Env, expr string, problems *criteria.Problems, path string
 		problems.AddErr(path, err)
 		return nil
 	}
+	reads.collect(ast)
 	return prg
+}
+
+// checkReads rejects what compiles yet cannot be right: a findings key that is not
+// a finding criterion of the rule set (it could never be supplied), and a parameter
+// no criterion reads (a policy value that silently does nothing).
+func (e *Engine) checkReads(problems *criteria.Problems) {
+	read := map[string]bool{}
+	for i, c := range e.criteria {
+		for _, id := range c.reads.findings {
+			if _, ok := e.findingIndex[id]; !ok {
+				problems.Add(criteria.Path(i, c.ID)+".require",
+					"findings['%s'] can never be supplied: %s is not a criterion with basis %q", id, id, criteria.Finding)
+			}
+		}
+		for _, p := range c.reads.params {
+			read[p] = true
+		}
+	}
+	for i, p := range e.rules.Parameters {
+		if !read[p.Name] {
+			problems.Add(fmt.Sprintf("parameters[%d] (%s)", i, p.Name), "no criterion reads it")
+		}
+	}
 }
 
 var defaultEngine = sync.OnceValues(func() (*Engine, error) { return New(criteria.Default()) })
@@ -183,13 +214,18 @@ func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
 	if err := problems.Err(invalidProject, ErrInvalidProject); err != nil {
 		return nil, err
 	}
+	ep := e.epochAt(asOf)
+	if len(ep.missing) > 0 {
+		return nil, fmt.Errorf("eligibility: %w: on %s rule set %q has no value for %s",
+			ErrNoParameterValue, asOf, e.rules.Name, strings.Join(ep.missing, ", "))
+	}
 	rec := &record{
 		object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))},
 		eng:    e,
 		in:     in,
 	}
 	rec.findings.r = rec
-	act := &activation{r: rec, params: e.params, asOf: types.Timestamp{Time: asOf.Time()}}
+	act := &activation{r: rec, params: ep.params, asOf: types.Timestamp{Time: asOf.Time()}}
 
 	route, _ := category.RouteOf(p.Category)
 	v := &Verdict{
@@ -202,6 +238,7 @@ func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
 		RuleSet:             e.rules.Name,
 		Document:            e.rules.Document,
 		AsOf:                asOf,
+		Parameters:          slices.Clone(ep.used),
 		Results:             make([]Result, len(e.criteria)),
 	}
 	for i := range e.criteria {
@@ -242,6 +279,15 @@ func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
 		v.Decision = Eligible
 	}
 	return v, nil
+}
+
+// epochAt returns the span of parameter values in force on d.
+func (e *Engine) epochAt(d Date) *epoch {
+	i, found := slices.BinarySearchFunc(e.epochs, d, func(ep epoch, d Date) int { return ep.from.Time().Compare(d.Time()) })
+	if !found {
+		i-- // the span that began before d; epochs[0] begins at the zero Date
+	}
+	return &e.epochs[i]
 }
 
 // decide runs one criterion with three-valued logic (catalogue note 8): a criterion

@@ -305,6 +305,24 @@ func TestNewReportsEveryBadCriterion(t *testing.T) {
 	assert.Contains(t, msg, "no matching overload", "money never compares with a bare number")
 }
 
+func TestNewRejectsWhatCanNeverWork(t *testing.T) {
+	rs := criteria.Default()
+	for i := range rs.Criteria {
+		switch rs.Criteria[i].ID {
+		case "GEN-1":
+			rs.Criteria[i].Require = "findings['GEN-1']" // a data criterion takes no finding
+		case "BD-4":
+			rs.Criteria[i].Require = "project.investment.total >= decimal('5000000')" // the floor, hard-coded
+		}
+	}
+	_, err := eligibility.New(rs)
+	var ve *eligibility.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"criteria[42] (GEN-1).require", "parameters[0] (minTotalInvestment)"}, ve.Paths())
+	assert.ErrorContains(t, err, "can never be supplied")
+	assert.ErrorContains(t, err, "no criterion reads it")
+}
+
 func TestNewValidatesTheRuleSetFirst(t *testing.T) {
 	rs := criteria.Default()
 	rs.Criteria[3].Message.En = ""
@@ -364,8 +382,8 @@ func TestRuntimeErrorNamesTheCriterion(t *testing.T) {
 	rs := criteria.Default()
 	for i := range rs.Criteria {
 		if rs.Criteria[i].ID == "GEN-1" {
-			// Type-checks, but fails at run time for a finding the engine does not know.
-			rs.Criteria[i].Require = "findings['NO-SUCH']"
+			// Type-checks, but fails at run time: the progress text is not a number.
+			rs.Criteria[i].Require = "decimal(project.form.progress) > decimal(0)"
 		}
 	}
 	e, err := eligibility.New(rs)
@@ -457,4 +475,68 @@ func firstFinding(p *Project) string {
 		}
 	}
 	return first
+}
+
+func TestDatedParameterInForceOnTheEvaluationDate(t *testing.T) {
+	rs := criteria.Default()
+	require.NoError(t, rs.SetParameterFrom("minTotalInvestment", date("2022-01-01"),
+		criteria.DecimalValue(decimal.NewFromInt(10_000_000))))
+	e, err := eligibility.New(rs)
+	require.NoError(t, err)
+	p := base(t, "bigdata")
+	p.Investment.Total = yuan("8000000")
+	p.Investment.BigDataPortion = yuan("5000000")
+	p.Investment.Completed = yuan("0")
+
+	before, err := e.Evaluate(p, date("2021-12-31"))
+	require.NoError(t, err)
+	after, err := e.Evaluate(p, date("2022-01-01"))
+	require.NoError(t, err)
+	assert.Equal(t, Pass, result(t, before, "BD-4").Outcome)
+	assert.Equal(t, Fail, result(t, after, "BD-4").Outcome)
+
+	used := func(v *eligibility.Verdict) eligibility.ParameterValue {
+		for _, pv := range v.Parameters {
+			if pv.Name == "minTotalInvestment" {
+				return pv
+			}
+		}
+		t.Fatal("minTotalInvestment not recorded")
+		return eligibility.ParameterValue{}
+	}
+	assert.Equal(t, "5000000", used(before).Value.String())
+	assert.True(t, used(before).From.IsZero())
+	assert.Equal(t, "10000000", used(after).Value.String())
+	assert.Equal(t, date("2022-01-01"), used(after).From)
+	assert.Len(t, after.Parameters, len(rs.Parameters), "every parameter is recorded")
+}
+
+func TestNoParameterValueBeforeItsFirstDate(t *testing.T) {
+	rs := criteria.Default()
+	for i := range rs.Parameters {
+		if rs.Parameters[i].Name == "incidentLookbackYears" {
+			rs.Parameters[i].Values[0].From = date("2021-01-01")
+		}
+	}
+	e, err := eligibility.New(rs)
+	require.NoError(t, err)
+	_, err = e.Evaluate(base(t, "telecom"), submissionDate)
+	assert.ErrorIs(t, err, eligibility.ErrNoParameterValue)
+	assert.ErrorContains(t, err, "incidentLookbackYears")
+	_, err = e.Evaluate(base(t, "telecom"), date("2021-01-01"))
+	assert.NoError(t, err)
+}
+
+// A verdict stored as JSON reads back into the same Verdict.
+func TestVerdictJSONRoundTrip(t *testing.T) {
+	p := base(t, "industrial-internet")
+	delete(p.Findings, "II-6")
+	v := evaluate(t, p, submissionDate)
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back eligibility.Verdict
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, mustJSON(t, v), mustJSON(t, &back))
+	assert.Equal(t, v.Decision, back.Decision)
+	assert.Equal(t, v.Undetermined, back.Undetermined)
 }

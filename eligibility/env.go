@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"slices"
 	"time"
 
 	"cel.dev/cel-go/cel"
@@ -11,34 +12,90 @@ import (
 	"github.com/jilin761/intake/criteria"
 )
 
-// paramSlot is a rule-set parameter as CEL sees it.
+// paramSlot is a rule-set parameter as CEL sees it: its name and type. Its value
+// depends on the evaluation date; see epoch.
 type paramSlot struct {
 	name string
 	typ  *types.Type
-	val  ref.Val
 }
 
 func paramSlots(params []criteria.Parameter) []paramSlot {
 	slots := make([]paramSlot, len(params))
 	for i, p := range params {
-		s := paramSlot{name: p.Name}
-		switch p.Type {
-		case criteria.DecimalParameter:
-			d, _ := p.Value.Decimal()
-			s.typ, s.val = DecimalType, newCELDecimal(d)
-		case criteria.IntParameter:
-			n, _ := p.Value.Int()
-			s.typ, s.val = types.IntType, types.Int(n)
-		case criteria.StringParameter:
-			v, _ := p.Value.Str()
-			s.typ, s.val = types.StringType, types.String(v)
-		case criteria.ListParameter:
-			l, _ := p.Value.List()
-			s.typ, s.val = types.NewListType(types.StringType), types.NewStringList(types.DefaultTypeAdapter, l)
-		}
-		slots[i] = s
+		slots[i] = paramSlot{name: p.Name, typ: celType(p.Type)}
 	}
 	return slots
+}
+
+func celType(t criteria.ParameterType) *types.Type {
+	switch t {
+	case criteria.DecimalParameter:
+		return DecimalType
+	case criteria.IntParameter:
+		return types.IntType
+	case criteria.StringParameter:
+		return types.StringType
+	}
+	return types.NewListType(types.StringType)
+}
+
+// celValue converts a parameter value once, when the engine is built.
+func celValue(v criteria.Value) ref.Val {
+	switch v.Type() {
+	case criteria.DecimalParameter:
+		d, _ := v.Decimal()
+		return newCELDecimal(d)
+	case criteria.IntParameter:
+		n, _ := v.Int()
+		return types.Int(n)
+	case criteria.StringParameter:
+		s, _ := v.Str()
+		return types.String(s)
+	}
+	l, _ := v.List()
+	return types.NewStringList(types.DefaultTypeAdapter, l)
+}
+
+// epoch is a span of dates over which no parameter changes value. The engine builds
+// one per change date when it is built, so an evaluation only picks its epoch.
+type epoch struct {
+	// from is the first day of the span; the zero Date for the first span.
+	from Date
+	// params is the CEL value of params in this span.
+	params *object
+	// used lists each parameter's value in this span, for the verdict.
+	used []ParameterValue
+	// missing names the parameters with no value yet in this span.
+	missing []string
+}
+
+// epochs splits time at every date a parameter changes value.
+func epochs(params []criteria.Parameter) []epoch {
+	starts := []Date{{}}
+	for _, p := range params {
+		for _, v := range p.Values {
+			if !v.From.IsZero() {
+				starts = append(starts, v.From)
+			}
+		}
+	}
+	slices.SortFunc(starts, func(a, b Date) int { return a.Time().Compare(b.Time()) })
+	starts = slices.Compact(starts)
+	out := make([]epoch, len(starts))
+	for i, start := range starts {
+		e := epoch{from: start, params: &object{typ: ParamsType, vals: make([]ref.Val, len(params))}}
+		for j, p := range params {
+			dv, ok := p.ValueAt(start)
+			if !ok {
+				e.missing = append(e.missing, p.Name)
+				continue
+			}
+			e.params.vals[j] = celValue(dv.Value)
+			e.used = append(e.used, ParameterValue{Name: p.Name, Type: p.Type, Value: dv.Value, From: dv.From})
+		}
+		out[i] = e
+	}
+	return out
 }
 
 // newEnv builds the one CEL environment every criterion of a rule set compiles in.

@@ -15,6 +15,10 @@ var (
 	// from New or from criteria.Parse. It is criteria.ErrInvalidRuleSet.
 	ErrInvalidRuleSet = criteria.ErrInvalidRuleSet
 
+	// ErrNoParameterValue is matched when the evaluation date is before the first
+	// value of a dated parameter: the rule set does not say what was in force then.
+	ErrNoParameterValue = errors.New("no parameter value in force")
+
 	// ErrEvaluation is matched when a criterion's expression fails at run time, which
 	// only a rule set that type-checks yet misbehaves can cause. The error is a
 	// *CriterionError naming the criterion.

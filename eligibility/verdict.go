@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"encoding/json"
+
 	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 )
@@ -56,6 +58,9 @@ type Verdict struct {
 	Document string `json:"document"`
 	// AsOf is the evaluation date the caller passed.
 	AsOf Date `json:"asOf"`
+	// Parameters lists the value of each rule-set parameter in force on AsOf, and
+	// the date it took effect.
+	Parameters []ParameterValue `json:"parameters"`
 	// Failing lists the IDs of the mandatory criteria that fail, in rule order.
 	Failing []string `json:"failing,omitempty"`
 	// Undetermined lists the IDs of the mandatory criteria that are undetermined.
@@ -65,6 +70,17 @@ type Verdict struct {
 	// Results holds one result per criterion of the rule set, in rule order,
 	// including those not applicable to this project.
 	Results []Result `json:"results"`
+}
+
+// ParameterValue is the value of a parameter used for a verdict.
+type ParameterValue struct {
+	Name string                 `json:"name"`
+	Type criteria.ParameterType `json:"type"`
+	// Value is the value; its JSON form depends on Type (decimals are strings).
+	Value criteria.Value `json:"value"`
+	// From is the date the value took effect; zero (omitted) when it has always been
+	// in force.
+	From Date `json:"from,omitzero"`
 }
 
 // Result is the outcome of one criterion for one project.
@@ -117,4 +133,23 @@ func (v *Verdict) pick(ids []string) []Result {
 		}
 	}
 	return out
+}
+
+// UnmarshalJSON reads the value according to its type, so stored verdicts read back.
+func (pv *ParameterValue) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		Name  string                 `json:"name"`
+		Type  criteria.ParameterType `json:"type"`
+		Value json.RawMessage        `json:"value"`
+		From  Date                   `json:"from"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	v, err := criteria.ValueFromJSON(raw.Type, raw.Value)
+	if err != nil {
+		return err
+	}
+	*pv = ParameterValue{Name: raw.Name, Type: raw.Type, Value: v, From: raw.From}
+	return nil
 }
