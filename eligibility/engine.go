@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,8 +21,9 @@ import (
 // and safe for concurrent use by any number of goroutines. There is no zero value
 // to use; a nil or zero Engine is a programming error.
 type Engine struct {
-	rules    *criteria.RuleSet
-	criteria []compiled
+	rules       *criteria.RuleSet
+	ruleSetHash string
+	criteria    []compiled
 	// byCategory holds, per category, the indices of the criteria to evaluate; the
 	// others are reported not applicable without running their expressions.
 	byCategory map[category.Category][]int
@@ -48,12 +50,6 @@ type compiled struct {
 	reads refs
 }
 
-// Option configures New. There are none yet that a caller needs; the type keeps the
-// signature stable for the ones to come.
-type Option func(*config) error
-
-type config struct{}
-
 // New compiles every criterion of rs once, type-checking each expression to bool, and
 // returns an Engine ready to evaluate projects. rs is copied: later edits to it do not
 // affect the Engine.
@@ -65,7 +61,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("eligibility: %w: nil rule set", ErrInvalidRuleSet)
 	}
-	var cfg config
+	cfg := defaultConfig()
 	for _, opt := range opts {
 		if err := opt(&cfg); err != nil {
 			return nil, fmt.Errorf("eligibility: %w", err)
@@ -75,13 +71,19 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	rs = rs.Clone()
+	hash, err := ruleSetHash(rs)
+	if err != nil {
+		return nil, fmt.Errorf("eligibility: hashing the rule set: %w", err)
+	}
 	slots := paramSlots(rs.Parameters)
 	env, err := newEnv(slots)
 	if err != nil {
 		return nil, fmt.Errorf("eligibility: building the CEL environment: %w", err)
 	}
+	b := builder{env: env, cfg: cfg, sizes: &sizeEstimator{paramSizes: paramSizes(rs.Parameters)}}
 	e := &Engine{
 		rules:         rs,
+		ruleSetHash:   hash,
 		criteria:      make([]compiled, len(rs.Criteria)),
 		byCategory:    map[category.Category][]int{},
 		epochs:        epochs(rs.Parameters),
@@ -102,9 +104,9 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 			na:        criteria.Text{Zh: "不适用：" + c.Summary.Zh, En: "not applicable: " + c.Summary.En},
 		}
 		if c.AppliesWhen != "" {
-			cc.applies = compile(env, c.AppliesWhen, &problems, path+".appliesWhen", &cc.reads)
+			cc.applies = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.reads)
 		}
-		cc.require = compile(env, c.Require, &problems, path+".require", &cc.reads)
+		cc.require = b.compile(c.Require, &problems, path+".require", &cc.reads)
 		e.criteria[i] = cc
 		if c.Basis == criteria.Finding {
 			e.findingIndex[c.ID] = len(e.findingIDs)
@@ -130,9 +132,17 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	return e, nil
 }
 
-// compile type-checks one expression to bool and plans it, recording any problem
-// and what the expression reads.
-func compile(env *cel.Env, expr string, problems *criteria.Problems, path string, reads *refs) cel.Program {
+// builder holds what compiling a rule set's expressions needs.
+type builder struct {
+	env   *cel.Env
+	cfg   config
+	sizes *sizeEstimator
+}
+
+// compile type-checks one expression to bool, bounds its worst-case cost and plans
+// it, recording any problem and what the expression reads.
+func (b *builder) compile(expr string, problems *criteria.Problems, path string, reads *refs) cel.Program {
+	env := b.env
 	ast, iss := env.Compile(expr)
 	if iss.Err() != nil {
 		problems.Add(path, "%s", strings.TrimSpace(iss.Err().Error()))
@@ -142,7 +152,20 @@ func compile(env *cel.Env, expr string, problems *criteria.Problems, path string
 		problems.Add(path, "must evaluate to bool but got %v", ast.OutputType())
 		return nil
 	}
-	prg, err := env.Program(ast, programOptions()...)
+	estimate, err := env.EstimateCost(ast, b.sizes)
+	if err != nil {
+		problems.AddErr(path, err)
+		return nil
+	}
+	if estimate.Max > b.cfg.costLimit {
+		problems.Add(path, "%s", costLimitError(estimate.Max, b.cfg.costLimit))
+		return nil
+	}
+	// The estimate bounds the cost on any record within the input limits, so an
+	// expression without loops cannot exceed it. One that iterates is tracked at run
+	// time as well, as a second line of defence: tracking allocates on every
+	// operation, which is why it is not spent on every expression.
+	prg, err := env.Program(ast, programOptions(b.cfg, iterates(ast))...)
 	if err != nil {
 		problems.AddErr(path, err)
 		return nil
@@ -203,6 +226,13 @@ func (e *Engine) RuleSet() *criteria.RuleSet { return e.rules.Clone() }
 // Evaluate neither reads the clock nor does I/O, and does not modify p; the same
 // project, date and rule set always give the same verdict.
 func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
+	return e.EvaluateContext(context.Background(), p, asOf)
+}
+
+// EvaluateContext is Evaluate under a context: it stops with ctx's error (wrapped,
+// matching context.Canceled or context.DeadlineExceeded) when ctx is done, checked
+// between criteria and inside long comprehensions.
+func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*Verdict, error) {
 	if p == nil {
 		return nil, errNilProject
 	}
@@ -239,16 +269,25 @@ func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
 		Document:            e.rules.Document,
 		AsOf:                asOf,
 		Parameters:          slices.Clone(ep.used),
-		Results:             make([]Result, len(e.criteria)),
+		Provenance: Provenance{
+			Library:     modulePath,
+			Version:     Version,
+			RuleSetHash: e.ruleSetHash,
+			ProjectHash: projectHash(p),
+		},
+		Results: make([]Result, len(e.criteria)),
 	}
 	for i := range e.criteria {
 		c := &e.criteria[i]
 		v.Results[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Outcome: NotApplicable, Message: c.na}
 	}
 	for _, i := range e.byCategory[p.Category] {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("eligibility: evaluation stopped: %w", err)
+		}
 		c := &e.criteria[i]
 		res := &v.Results[i]
-		outcome, unknown, err := decide(c, act)
+		outcome, unknown, err := decide(ctx, c, act)
 		if err != nil {
 			return nil, err
 		}
@@ -293,10 +332,10 @@ func (e *Engine) epochAt(d Date) *epoch {
 // decide runs one criterion with three-valued logic (catalogue note 8): a criterion
 // whose applicability is unknown passes if its requirement holds anyway and is
 // undetermined otherwise.
-func decide(c *compiled, act *activation) (Outcome, *types.Unknown, error) {
+func decide(ctx context.Context, c *compiled, act *activation) (Outcome, *types.Unknown, error) {
 	var appliesUnknown *types.Unknown
 	if c.applies != nil {
-		val, err := eval(c.applies, act, c.ID, "appliesWhen")
+		val, err := eval(ctx, c.applies, act, c.ID, "appliesWhen")
 		if err != nil {
 			return "", nil, err
 		}
@@ -309,7 +348,7 @@ func decide(c *compiled, act *activation) (Outcome, *types.Unknown, error) {
 			appliesUnknown = val
 		}
 	}
-	val, err := eval(c.require, act, c.ID, "require")
+	val, err := eval(ctx, c.require, act, c.ID, "require")
 	if err != nil {
 		return "", nil, err
 	}
@@ -331,9 +370,22 @@ func decide(c *compiled, act *activation) (Outcome, *types.Unknown, error) {
 	return "", nil, &CriterionError{ID: c.ID, Field: "require", Err: fmt.Errorf("evaluated to %v, not a bool", val)}
 }
 
-func eval(prg cel.Program, act *activation, id, field string) (ref.Val, error) {
-	val, _, err := prg.Eval(act)
+func eval(ctx context.Context, prg cel.Program, act *activation, id, field string) (ref.Val, error) {
+	var val ref.Val
+	var err error
+	if ctx.Done() == nil {
+		val, _, err = prg.Eval(act) // no deadline to watch: skip the interrupt checks
+	} else {
+		val, _, err = prg.ContextEval(ctx, act)
+	}
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("eligibility: evaluation stopped in %s: %w", id, ctxErr)
+		}
+		if strings.Contains(err.Error(), "cost limit exceeded") {
+			// cel-go reports the limit as text only; give callers a sentinel.
+			err = fmt.Errorf("%w: %w", ErrCostLimit, err)
+		}
 		return nil, &CriterionError{ID: id, Field: field, Err: err}
 	}
 	switch val.(type) {

@@ -1,12 +1,15 @@
 package eligibility_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -539,4 +542,67 @@ func TestVerdictJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, mustJSON(t, v), mustJSON(t, &back))
 	assert.Equal(t, v.Decision, back.Decision)
 	assert.Equal(t, v.Undetermined, back.Undetermined)
+}
+
+func TestEvaluateContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := eligibility.Default().EvaluateContext(ctx, base(t, "bigdata"), submissionDate)
+	assert.ErrorIs(t, err, context.Canceled)
+
+	ctx, cancel = context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	v, err := eligibility.Default().EvaluateContext(ctx, base(t, "bigdata"), submissionDate)
+	require.NoError(t, err)
+	assert.Equal(t, string(mustJSON(t, evaluate(t, base(t, "bigdata"), submissionDate))), string(mustJSON(t, v)),
+		"a context changes nothing but when to stop")
+}
+
+func TestCostLimit(t *testing.T) {
+	_, err := eligibility.New(criteria.Default(), eligibility.WithCostLimit(0))
+	assert.ErrorContains(t, err, "must be positive")
+
+	// II-11 iterates over up to MaxListLength incidents: a small limit refuses it at
+	// load, naming the criterion.
+	_, err = eligibility.New(criteria.Default(), eligibility.WithCostLimit(1000))
+	require.ErrorIs(t, err, eligibility.ErrInvalidRuleSet)
+	assert.ErrorContains(t, err, "criteria[38] (II-11).require: worst-case cost")
+	assert.ErrorContains(t, err, eligibility.ErrCostLimit.Error())
+
+	// A rule whose cost explodes is refused whatever the limit: nested loops over
+	// the record's lists.
+	rs := criteria.Default()
+	rs.Criteria[0].Require = "project.bigDataContent.all(a, project.fiveG.technologies.all(b, project.intranet.technologies.all(c, a != b || b != c)))"
+	_, err = eligibility.New(rs)
+	assert.ErrorIs(t, err, eligibility.ErrInvalidRuleSet)
+	assert.ErrorContains(t, err, "criteria[0] (BD-1a).require: worst-case cost")
+
+	rs = criteria.Default()
+	for i := range rs.Criteria {
+		if rs.Criteria[i].ID == "II-11" {
+			rs.Criteria[i].Require = "project.incidents.all(i, project.incidents.exists(j, i.kind == j.kind))"
+		}
+	}
+	_, err = eligibility.New(rs)
+	assert.ErrorIs(t, err, eligibility.ErrInvalidRuleSet, "10,000 × 10,000 comparisons are refused at load")
+}
+
+func TestInputLimits(t *testing.T) {
+	p := base(t, "industrial-internet")
+	p.FiveG.Technologies = make([]string, eligibility.MaxListLength+1)
+	p.Incidents = make([]eligibility.Incident, eligibility.MaxListLength+1)
+	p.Form.Progress = new(strings.Repeat("进", eligibility.MaxStringBytes))
+	p.Applicant.Name = "\xff\xfe"
+	err := eligibility.Default().Validate(p)
+	var ve *eligibility.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"applicant.name", "fiveG.technologies", "form.progress", "incidents"}, ve.Paths())
+
+	// At the limit itself a record is fine and evaluates.
+	p = base(t, "industrial-internet")
+	p.Incidents = make([]eligibility.Incident, eligibility.MaxListLength)
+	for i := range p.Incidents {
+		p.Incidents[i] = eligibility.Incident{Date: date("2015-01-01"), Kind: category.IncidentKindViolation}
+	}
+	assert.Equal(t, Pass, result(t, evaluate(t, p, submissionDate), "II-11").Outcome)
 }

@@ -135,10 +135,35 @@ func newEnv(params []paramSlot) (*cel.Env, error) {
 	)
 }
 
-// programOptions apply to every compiled expression.
-func programOptions() []cel.ProgramOption {
-	return []cel.ProgramOption{
+// programOptions apply to a compiled expression. An expression that iterates gets
+// a runtime cost limit on top of its static bound; see trackCost.
+func programOptions(cfg config, trackCost bool) []cel.ProgramOption {
+	opts := []cel.ProgramOption{
 		// Fold constants such as decimal('0.5') once, at build time.
 		cel.EvalOptions(cel.OptOptimize),
+		// Let EvaluateContext interrupt long comprehensions (10,000 incidents).
+		cel.InterruptCheckFrequency(100),
 	}
+	if trackCost {
+		opts = append(opts, cel.CostLimit(cfg.costLimit))
+	}
+	return opts
+}
+
+// paramSizes gives, for each list or string parameter, its largest value over time
+// (elements or bytes): the bound the cost estimator needs.
+func paramSizes(params []criteria.Parameter) map[string]uint64 {
+	sizes := map[string]uint64{}
+	for _, p := range params {
+		for _, v := range p.Values {
+			var n int
+			if l, ok := v.Value.List(); ok {
+				n = len(l)
+			} else if s, ok := v.Value.Str(); ok {
+				n = len(s)
+			}
+			sizes[p.Name] = max(sizes[p.Name], uint64(n))
+		}
+	}
+	return sizes
 }

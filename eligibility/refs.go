@@ -70,3 +70,10 @@ func selectPath(e ast.Expr) (string, bool) {
 	slices.Reverse(parts)
 	return strings.Join(parts, "."), true
 }
+
+// iterates reports whether a checked expression contains a comprehension (exists,
+// all, map, filter …), the only construct whose cost grows with the record.
+func iterates(checked *cel.Ast) bool {
+	root := ast.NavigateAST(checked.NativeRep())
+	return len(ast.MatchDescendants(root, ast.KindMatcher(ast.ComprehensionKind))) > 0
+}

@@ -3,6 +3,7 @@ package eligibility
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -98,6 +99,8 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 		code(fmt.Sprintf("incidents[%d].kind", i), inc.Kind.IsValid(), string(inc.Kind))
 	}
 
+	checkSizes(p, problems)
+
 	ids := make([]string, 0, len(p.Findings))
 	for id := range p.Findings {
 		ids = append(ids, id)
@@ -126,4 +129,57 @@ func isDivisionCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkSizes enforces the input limits that bound every rule's cost, and rejects
+// text that is not UTF-8 (JSON input never is; a Go caller's may be).
+func checkSizes(p *Project, problems *criteria.Problems) {
+	text := func(path, s string) {
+		switch {
+		case len(s) > MaxStringBytes:
+			problems.Add(path, "%d bytes exceeds the limit of %d", len(s), MaxStringBytes)
+		case !utf8.ValidString(s):
+			problems.Add(path, "is not valid UTF-8")
+		}
+	}
+	list := func(path string, l []string) {
+		if len(l) > MaxListLength {
+			problems.Add(path, "%d items exceed the limit of %d", len(l), MaxListLength)
+			return
+		}
+		for i, s := range l {
+			text(fmt.Sprintf("%s[%d]", path, i), s)
+		}
+	}
+	optional := func(path string, s *string) {
+		if s != nil {
+			text(path, *s)
+		}
+	}
+	text("id", p.ID)
+	text("name", p.Name)
+	text("applicant.name", p.Applicant.Name)
+	list("bigDataContent", p.BigDataContent)
+	list("fiveG.technologies", p.FiveG.Technologies)
+	list("fiveG.scenarios", p.FiveG.Scenarios)
+	list("intranet.technologies", p.Intranet.Technologies)
+	text("identifierNode.kind", p.IdentifierNode.Kind)
+	text("platform.level", p.Platform.Level)
+	optional("form.constructionScale", p.Form.ConstructionScale)
+	optional("form.progress", p.Form.Progress)
+	optional("form.responsiblePerson", p.Form.ResponsiblePerson)
+	if len(p.Incidents) > MaxListLength {
+		problems.Add("incidents", "%d items exceed the limit of %d", len(p.Incidents), MaxListLength)
+	} else {
+		for i := range p.Incidents {
+			text(fmt.Sprintf("incidents[%d].description", i), p.Incidents[i].Description)
+		}
+	}
+	if len(p.Findings) > MaxListLength {
+		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
+	}
+	for id, f := range p.Findings {
+		text("findings."+id+".by", f.By)
+		text("findings."+id+".note", f.Note)
+	}
 }

@@ -61,6 +61,8 @@ type Verdict struct {
 	// Parameters lists the value of each rule-set parameter in force on AsOf, and
 	// the date it took effect.
 	Parameters []ParameterValue `json:"parameters"`
+	// Provenance says which implementation, rule set and input reached the verdict.
+	Provenance Provenance `json:"provenance"`
 	// Failing lists the IDs of the mandatory criteria that fail, in rule order.
 	Failing []string `json:"failing,omitempty"`
 	// Undetermined lists the IDs of the mandatory criteria that are undetermined.
@@ -70,6 +72,22 @@ type Verdict struct {
 	// Results holds one result per criterion of the rule set, in rule order,
 	// including those not applicable to this project.
 	Results []Result `json:"results"`
+}
+
+// Provenance ties a verdict to what produced it, so an auditor can reproduce it:
+// the same project (ProjectHash), rule set (RuleSetHash) and evaluation date give the
+// same verdict, byte for byte, with the same Version.
+type Provenance struct {
+	// Library is the module path of this library.
+	Library string `json:"library"`
+	// Version is the library's version (eligibility.Version).
+	Version string `json:"version"`
+	// RuleSetHash is "sha256:" and the hex SHA-256 of the rule set's canonical
+	// encoding (its JSON form): any edit to a criterion or parameter changes it.
+	RuleSetHash string `json:"ruleSetHash"`
+	// ProjectHash is "sha256:" and the hex SHA-256 of the project's canonical
+	// encoding (see ProjectHash): any change to a fact, finding or name changes it.
+	ProjectHash string `json:"projectHash"`
 }
 
 // ParameterValue is the value of a parameter used for a verdict.

@@ -1,0 +1,231 @@
+package eligibility
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"slices"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// The canonical project encoding behind Provenance.ProjectHash.
+//
+// It is a tagged binary encoding of every field of Project in declaration order:
+// each field is written as its JSON name, then a type byte and the value, with
+// strings length-prefixed, so no two different records share an encoding. Absent
+// and present-but-zero values encode differently (absent is not false). Amounts
+// are written in decimal's normal form (5000000.00 and 5000000 are one amount);
+// findings are written in key order. The encoding is versioned by canonicalVersion:
+// a change of layout is a new version, and the library version in the provenance
+// says which applied.
+//
+// It is written by hand rather than taken from encoding/json because hashing is on
+// every evaluation's path and reflection-based JSON encoding cost more than the
+// evaluation itself. A test checks that every field of Project reaches the encoding.
+const canonicalVersion = 1
+
+type canonical struct{ b []byte }
+
+const (
+	tagAbsent byte = iota
+	tagFalse
+	tagTrue
+	tagString
+	tagDecimal
+	tagDate
+	tagInt
+	tagList
+	tagObject
+)
+
+func (c *canonical) name(n string)    { c.str(n) }
+func (c *canonical) absent()          { c.b = append(c.b, tagAbsent) }
+func (c *canonical) tag(t byte)       { c.b = append(c.b, t) }
+func (c *canonical) uvarint(n uint64) { c.b = binary.AppendUvarint(c.b, n) }
+
+func (c *canonical) str(s string) {
+	c.uvarint(uint64(len(s)))
+	c.b = append(c.b, s...)
+}
+
+func (c *canonical) field(name string, s string) {
+	c.name(name)
+	c.tag(tagString)
+	c.str(s)
+}
+
+func (c *canonical) boolPtr(name string, b *bool) {
+	c.name(name)
+	switch {
+	case b == nil:
+		c.absent()
+	case *b:
+		c.tag(tagTrue)
+	default:
+		c.tag(tagFalse)
+	}
+}
+
+func (c *canonical) strPtr(name string, s *string) {
+	if s == nil {
+		c.name(name)
+		c.absent()
+		return
+	}
+	c.field(name, *s)
+}
+
+func (c *canonical) dec(name string, d *decimal.Decimal) {
+	c.name(name)
+	if d == nil {
+		c.absent()
+		return
+	}
+	c.tag(tagDecimal)
+	c.str(d.String())
+}
+
+func (c *canonical) date(name string, d Date) {
+	c.name(name)
+	if d.IsZero() {
+		c.absent()
+		return
+	}
+	c.tag(tagDate)
+	c.uvarint(uint64(d.Year))
+	c.uvarint(uint64(d.Month))
+	c.uvarint(uint64(d.Day))
+}
+
+func (c *canonical) strs(name string, l []string) {
+	c.name(name)
+	if l == nil {
+		c.absent()
+		return
+	}
+	c.tag(tagList)
+	c.uvarint(uint64(len(l)))
+	for _, s := range l {
+		c.str(s)
+	}
+}
+
+func (c *canonical) project(p *Project) {
+	c.uvarint(canonicalVersion)
+	c.field("id", p.ID)
+	c.field("name", p.Name)
+	c.field("category", string(p.Category))
+	c.field("subtype", string(p.Subtype))
+	c.field("stage", string(p.Stage))
+	c.field("reportingUnit", string(p.ReportingUnit))
+
+	a := &p.Applicant
+	c.field("applicant.name", a.Name)
+	c.field("applicant.creditCode", a.CreditCode)
+	c.field("applicant.registrationDivision", a.RegistrationDivision)
+	c.field("applicant.legalForm", string(a.LegalForm))
+	c.field("applicant.enterpriseKind", string(a.EnterpriseKind))
+	c.name("applicant.selfAssessment")
+	if sa := a.SelfAssessment; sa == nil {
+		c.absent()
+	} else {
+		c.tag(tagObject)
+		c.boolPtr("completed", sa.Completed)
+		c.name("year")
+		c.tag(tagInt)
+		c.uvarint(uint64(int64(sa.Year)))
+		c.dec("score", sa.Score)
+	}
+	c.field("applicant.carrier", string(a.Carrier))
+	c.boolPtr("applicant.provincialCompany", a.ProvincialCompany)
+	c.boolPtr("applicant.qualified", a.Qualified)
+
+	inv := &p.Investment
+	c.dec("investment.total", inv.Total)
+	c.dec("investment.bigDataPortion", inv.BigDataPortion)
+	c.dec("investment.completed", inv.Completed)
+	c.boolPtr("investment.completedVerified", inv.CompletedVerified)
+
+	c.strs("bigDataContent", p.BigDataContent)
+
+	pr := &p.Preparation
+	c.boolPtr("preparation.preliminaryPlanning", pr.PreliminaryPlanning)
+	c.boolPtr("preparation.constructionContentDetermined", pr.ConstructionContentDetermined)
+	c.boolPtr("preparation.investorDetermined", pr.InvestorDetermined)
+	c.boolPtr("preparation.proposalCompleted", pr.ProposalCompleted)
+	c.boolPtr("preparation.feasibilityStudyCompleted", pr.FeasibilityStudyCompleted)
+	c.boolPtr("preparation.fundingSecured", pr.FundingSecured)
+	c.date("preparation.plannedStart", pr.PlannedStart)
+
+	c.strs("fiveG.technologies", p.FiveG.Technologies)
+	c.strs("fiveG.scenarios", p.FiveG.Scenarios)
+	c.strs("intranet.technologies", p.Intranet.Technologies)
+	c.field("identifierNode.kind", p.IdentifierNode.Kind)
+	c.boolPtr("identifierNode.inJilin", p.IdentifierNode.InJilin)
+	c.field("platform.level", p.Platform.Level)
+	c.boolPtr("platform.topCloudPartner", p.Platform.TopCloudPartner)
+	c.boolPtr("writtenCommitment", p.WrittenCommitment)
+
+	c.name("incidents")
+	if p.Incidents == nil {
+		c.absent()
+	} else {
+		c.tag(tagList)
+		c.uvarint(uint64(len(p.Incidents)))
+		for i := range p.Incidents {
+			inc := &p.Incidents[i]
+			c.date("date", inc.Date)
+			c.field("kind", string(inc.Kind))
+			c.boolPtr("major", inc.Major)
+			c.field("description", inc.Description)
+		}
+	}
+
+	c.strPtr("form.constructionScale", p.Form.ConstructionScale)
+	c.strPtr("form.progress", p.Form.Progress)
+	c.strPtr("form.responsiblePerson", p.Form.ResponsiblePerson)
+
+	c.name("findings")
+	c.tag(tagObject)
+	ids := make([]string, 0, len(p.Findings))
+	for id := range p.Findings {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	c.uvarint(uint64(len(ids)))
+	for _, id := range ids {
+		f := p.Findings[id]
+		c.str(id)
+		c.boolPtr("met", f.Met)
+		c.field("by", f.By)
+		c.date("on", f.On)
+		c.field("note", f.Note)
+	}
+}
+
+// canonicalBuffers recycles encoding buffers between evaluations; the pool holds no
+// state that outlives a call.
+var canonicalBuffers = sync.Pool{New: func() any { return &canonical{b: make([]byte, 0, 2048)} }}
+
+// projectHash returns "sha256:" and the hex SHA-256 of p's canonical encoding.
+func projectHash(p *Project) string {
+	c := canonicalBuffers.Get().(*canonical)
+	c.b = c.b[:0]
+	c.project(p)
+	sum := sha256.Sum256(c.b)
+	canonicalBuffers.Put(c)
+	return hashString(sum)
+}
+
+func hashString(sum [sha256.Size]byte) string {
+	var out [len("sha256:") + 2*sha256.Size]byte
+	copy(out[:], "sha256:")
+	hex.Encode(out[len("sha256:"):], sum[:])
+	return string(out[:])
+}
+
+// ProjectHash returns the hash a verdict's provenance records for p, so a stored
+// project can be matched to its stored verdicts.
+func ProjectHash(p *Project) string { return projectHash(p) }
