@@ -171,6 +171,9 @@ type Parameter struct {
 	Unit string `json:"unit,omitempty"`
 	// Ref cites the clause the value comes from, e.g. "一(一)4".
 	Ref string `json:"ref"`
+	// Label is a short name for explanations ("总投资下限" / "floor on total
+	// investment"); the Name stands in where it is empty.
+	Label Text `json:"label,omitzero"`
 	// Description says what the value is, in Chinese and English.
 	Description Text `json:"description"`
 }

@@ -172,6 +172,7 @@ type parameterFile struct {
 	Type        ParameterType    `yaml:"type"`
 	Unit        string           `yaml:"unit"`
 	Ref         string           `yaml:"ref"`
+	Label       Text             `yaml:"label"`
 	Description Text             `yaml:"description"`
 	Value       yaml.Node        `yaml:"value"`
 	Values      []datedValueFile `yaml:"values"`
@@ -213,7 +214,7 @@ func Parse(data []byte) (*RuleSet, error) {
 	}
 	for i, pf := range f.Parameters {
 		path := fmt.Sprintf("parameters[%d] (%s)", i, pf.Name)
-		rs.Parameters[i] = Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Description: pf.Description}
+		rs.Parameters[i] = Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Label: pf.Label, Description: pf.Description}
 		switch {
 		case pf.Value.Kind != 0 && pf.Values != nil:
 			p.Add(path, "give either value or values, not both")

@@ -27,6 +27,9 @@ type Engine struct {
 	// byCategory holds, per category, the indices of the criteria to evaluate; the
 	// others are reported not applicable without running their expressions.
 	byCategory map[category.Category][]int
+	// inputCount holds, per category, how many inputs its results list at most, so a
+	// verdict allocates them in one piece.
+	inputCount map[category.Category]int
 	// epochs hold the parameter values, one entry per span of dates in which none
 	// changes, in date order.
 	epochs []epoch
@@ -46,8 +49,11 @@ type compiled struct {
 	applies  cel.Program // nil: always applies
 	require  cel.Program
 	pass, na criteria.Text
-	// reads is what the two expressions read.
-	reads refs
+	// appliesReads and requireReads are what the two expressions read.
+	appliesReads, requireReads refs
+	// appliesInputs and inputs are the inputs a result lists: those of appliesWhen
+	// when it makes the criterion not applicable, those of both otherwise.
+	appliesInputs, inputs []inputDef
 }
 
 // New compiles every criterion of rs once, type-checking each expression to bool, and
@@ -86,6 +92,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		ruleSetHash:   hash,
 		criteria:      make([]compiled, len(rs.Criteria)),
 		byCategory:    map[category.Category][]int{},
+		inputCount:    map[category.Category]int{},
 		epochs:        epochs(rs.Parameters),
 		unknowns:      make([]ref.Val, len(schema)),
 		incidentsFact: slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
@@ -104,9 +111,9 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 			na:        criteria.Text{Zh: "不适用：" + c.Summary.Zh, En: "not applicable: " + c.Summary.En},
 		}
 		if c.AppliesWhen != "" {
-			cc.applies = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.reads)
+			cc.applies = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.appliesReads)
 		}
-		cc.require = b.compile(c.Require, &problems, path+".require", &cc.reads)
+		cc.require = b.compile(c.Require, &problems, path+".require", &cc.requireReads)
 		e.criteria[i] = cc
 		if c.Basis == criteria.Finding {
 			e.findingIndex[c.ID] = len(e.findingIDs)
@@ -122,10 +129,16 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	if err := problems.Err("eligibility: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err
 	}
+	for i := range e.criteria {
+		c := &e.criteria[i]
+		c.appliesInputs = e.inputDefs(c.appliesReads)
+		c.inputs = e.inputDefs(c.appliesReads.union(c.requireReads))
+	}
 	for _, cat := range category.Categories() {
 		for i, c := range e.criteria {
 			if c.Category == "" || c.Category == cat {
 				e.byCategory[cat] = append(e.byCategory[cat], i)
+				e.inputCount[cat] += len(c.inputs)
 			}
 		}
 	}
@@ -180,13 +193,14 @@ func (b *builder) compile(expr string, problems *criteria.Problems, path string,
 func (e *Engine) checkReads(problems *criteria.Problems) {
 	read := map[string]bool{}
 	for i, c := range e.criteria {
-		for _, id := range c.reads.findings {
+		reads := c.appliesReads.union(c.requireReads)
+		for _, id := range reads.findings {
 			if _, ok := e.findingIndex[id]; !ok {
 				problems.Add(criteria.Path(i, c.ID)+".require",
 					"findings['%s'] can never be supplied: %s is not a criterion with basis %q", id, id, criteria.Finding)
 			}
 		}
-		for _, p := range c.reads.params {
+		for _, p := range reads.params {
 			read[p] = true
 		}
 	}
@@ -279,8 +293,11 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 	}
 	for i := range e.criteria {
 		c := &e.criteria[i]
-		v.Results[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Outcome: NotApplicable, Message: c.na}
+		v.Results[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Requirement: c.Summary,
+			Outcome: NotApplicable, Message: c.na}
 	}
+	inputs := make([]Input, 0, e.inputCount[p.Category])
+	asOfText := asOf.String()
 	for _, i := range e.byCategory[p.Category] {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("eligibility: evaluation stopped: %w", err)
@@ -292,6 +309,13 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 			return nil, err
 		}
 		res.Outcome = outcome
+		defs := c.inputs
+		if outcome == NotApplicable {
+			defs = c.appliesInputs
+		}
+		start := len(inputs)
+		inputs = rec.inputs(defs, ep, asOfText, inputs)
+		res.Inputs = inputs[start:len(inputs):len(inputs)]
 		switch outcome {
 		case Pass:
 			res.Message = c.pass

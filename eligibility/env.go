@@ -2,7 +2,9 @@ package eligibility
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
@@ -65,6 +67,8 @@ type epoch struct {
 	params *object
 	// used lists each parameter's value in this span, for the verdict.
 	used []ParameterValue
+	// shown is each parameter's value written out, by parameter index.
+	shown []string
 	// missing names the parameters with no value yet in this span.
 	missing []string
 }
@@ -83,7 +87,7 @@ func epochs(params []criteria.Parameter) []epoch {
 	starts = slices.Compact(starts)
 	out := make([]epoch, len(starts))
 	for i, start := range starts {
-		e := epoch{from: start, params: &object{typ: ParamsType, vals: make([]ref.Val, len(params))}}
+		e := epoch{from: start, params: &object{typ: ParamsType, vals: make([]ref.Val, len(params))}, shown: make([]string, len(params))}
 		for j, p := range params {
 			dv, ok := p.ValueAt(start)
 			if !ok {
@@ -91,6 +95,7 @@ func epochs(params []criteria.Parameter) []epoch {
 				continue
 			}
 			e.params.vals[j] = celValue(dv.Value)
+			e.shown[j] = display(e.params.vals[j])
 			e.used = append(e.used, ParameterValue{Name: p.Name, Type: p.Type, Value: dv.Value, From: dv.From})
 		}
 		out[i] = e
@@ -116,7 +121,14 @@ func newEnv(params []paramSlot) (*cel.Env, error) {
 		cel.Variable(varAsOf, cel.TimestampType),
 		// Exact money: intake.Decimal with comparison and arithmetic.
 		decimalLibrary(),
-		// trim() for the 三.2 form fields, where blank counts as not filled in.
+		// s.isBlank(): a 三.2 form field of white space only is not filled in. Unicode
+		// white space counts (a full-width 　 is blank too).
+		cel.Function("isBlank",
+			cel.MemberOverload("string_is_blank", []*cel.Type{cel.StringType}, cel.BoolType,
+				cel.UnaryBinding(func(s ref.Val) ref.Val {
+					return types.Bool(strings.TrimFunc(string(s.(types.String)), unicode.IsSpace) == "")
+				}))),
+		// The standard string extensions (trim, lowerAscii, split …) for custom rules.
 		ext.Strings(),
 		// Calendar arithmetic for 年内 and 近三年, in UTC because dates are civil dates.
 		cel.Function("endOfYear",

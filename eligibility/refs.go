@@ -19,6 +19,30 @@ type refs struct {
 	params []string
 	// findings are the criterion IDs of findings['…'] reads with a constant key.
 	findings []string
+	// asOf says whether the evaluation date is read.
+	asOf bool
+}
+
+// union returns the reads of r and s together, r's first.
+func (r refs) union(s refs) refs {
+	u := refs{facts: slices.Clone(r.facts), params: slices.Clone(r.params), findings: slices.Clone(r.findings), asOf: r.asOf || s.asOf}
+	for _, f := range s.facts {
+		if !slices.Contains(u.facts, f) {
+			u.facts = append(u.facts, f)
+		}
+	}
+	slices.Sort(u.facts)
+	for _, p := range s.params {
+		if !slices.Contains(u.params, p) {
+			u.params = append(u.params, p)
+		}
+	}
+	for _, f := range s.findings {
+		if !slices.Contains(u.findings, f) {
+			u.findings = append(u.findings, f)
+		}
+	}
+	return u
 }
 
 // collectRefs adds what a checked expression reads to r.
@@ -38,6 +62,11 @@ func (r *refs) collect(checked *cel.Ast) {
 			if !slices.Contains(r.params, rest) {
 				r.params = append(r.params, rest)
 			}
+		}
+	}
+	for _, e := range ast.MatchDescendants(root, ast.KindMatcher(ast.IdentKind)) {
+		if e.AsIdent() == varAsOf {
+			r.asOf = true
 		}
 	}
 	for _, e := range ast.MatchDescendants(root, ast.KindMatcher(ast.CallKind)) {

@@ -57,6 +57,8 @@ type record struct {
 	eng      *Engine
 	in       input
 	findings findingsValue
+	// display caches facts written out for results' inputs; see shown.
+	display []string
 }
 
 func (r *record) Value() any { return r }

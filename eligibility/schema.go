@@ -3,6 +3,7 @@ package eligibility
 import (
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
+	"github.com/jilin761/intake/category"
 	"github.com/shopspring/decimal"
 )
 
@@ -37,21 +38,21 @@ type words struct{ zh, en string }
 // Adding a fact is one entry here plus the field on Project.
 var schema = []fact{
 	{"category", types.StringType, []string{"category"}, words{"项目类别", "category"},
-		func(in *input) ref.Val { return str(string(in.p.Category)) }},
+		func(in *input) ref.Val { return code(string(in.p.Category)) }},
 	{"subtype", types.StringType, []string{"subtype"}, words{"项目子类", "subtype"},
-		func(in *input) ref.Val { return str(string(in.p.Subtype)) }},
+		func(in *input) ref.Val { return code(string(in.p.Subtype)) }},
 	{"stage", types.StringType, []string{"stage"}, words{"项目阶段", "stage"},
-		func(in *input) ref.Val { return str(string(in.p.Stage)) }},
+		func(in *input) ref.Val { return code(string(in.p.Stage)) }},
 	{"reportingUnit", types.StringType, []string{"reportingUnit"}, words{"报送单位", "reporting unit"},
-		func(in *input) ref.Val { return str(string(in.p.ReportingUnit)) }},
+		func(in *input) ref.Val { return code(string(in.p.ReportingUnit)) }},
 
 	{"applicant.division", types.StringType, []string{"applicant.registrationDivision", "applicant.creditCode"},
 		words{"申报单位注册地行政区划", "applicant's registration division"},
 		func(in *input) ref.Val { return str(in.division) }},
 	{"applicant.legalForm", types.StringType, []string{"applicant.legalForm"}, words{"申报单位法律形式", "applicant's legal form"},
-		func(in *input) ref.Val { return str(string(in.p.Applicant.LegalForm)) }},
+		func(in *input) ref.Val { return code(string(in.p.Applicant.LegalForm)) }},
 	{"applicant.enterpriseKind", types.StringType, []string{"applicant.enterpriseKind"}, words{"企业类型", "enterprise kind"},
-		func(in *input) ref.Val { return str(string(in.p.Applicant.EnterpriseKind)) }},
+		func(in *input) ref.Val { return code(string(in.p.Applicant.EnterpriseKind)) }},
 	{"applicant.selfAssessment.completed", types.BoolType, []string{"applicant.selfAssessment.completed"},
 		words{"两化融合自评估完成情况", "两化融合 self-assessment"},
 		func(in *input) ref.Val {
@@ -61,7 +62,7 @@ var schema = []fact{
 			return boolean(in.p.Applicant.SelfAssessment.Completed)
 		}},
 	{"applicant.carrier", types.StringType, []string{"applicant.carrier"}, words{"所属运营商", "carrier"},
-		func(in *input) ref.Val { return str(string(in.p.Applicant.Carrier)) }},
+		func(in *input) ref.Val { return code(string(in.p.Applicant.Carrier)) }},
 	{"applicant.provincialCompany", types.BoolType, []string{"applicant.provincialCompany"}, words{"是否运营商省级公司报送", "submitted by the provincial company"},
 		func(in *input) ref.Val { return boolean(in.p.Applicant.ProvincialCompany) }},
 	{"applicant.qualified", types.BoolType, []string{"applicant.qualified"}, words{"建设资质", "qualification"},
@@ -130,7 +131,7 @@ var incidentFacts = []struct {
 	get  func(*Incident) ref.Val
 }{
 	{"date", types.TimestampType, words{"日期", "date"}, func(i *Incident) ref.Val { return date(i.Date) }},
-	{"kind", types.StringType, words{"类别", "kind"}, func(i *Incident) ref.Val { return str(string(i.Kind)) }},
+	{"kind", types.StringType, words{"类别", "kind"}, func(i *Incident) ref.Val { return code(string(i.Kind)) }},
 	{"major", types.BoolType, words{"是否重大", "whether major"}, func(i *Incident) ref.Val { return boolean(i.Major) }},
 }
 
@@ -146,6 +147,52 @@ func str(s string) ref.Val {
 	}
 	return types.String(s)
 }
+
+// code returns an enum code as a CEL string. Codes come from small fixed sets, so
+// they are boxed once, here, instead of on every read: a string in an interface
+// costs an allocation.
+func code(s string) ref.Val {
+	if v, ok := boxedCodes[s]; ok {
+		return v
+	}
+	return str(s)
+}
+
+// boxedCodes is written once, at package initialisation, and only read after.
+var boxedCodes = func() map[string]ref.Val {
+	m := map[string]ref.Val{}
+	add := func(codes ...string) {
+		for _, c := range codes {
+			m[c] = types.String(c)
+		}
+	}
+	for _, c := range category.Categories() {
+		add(string(c))
+	}
+	for _, c := range category.Subtypes() {
+		add(string(c))
+	}
+	for _, c := range category.Stages() {
+		add(string(c))
+	}
+	for _, c := range category.ReportingUnits() {
+		add(string(c))
+	}
+	for _, c := range category.LegalForms() {
+		add(string(c))
+	}
+	for _, c := range category.EnterpriseKinds() {
+		add(string(c))
+	}
+	for _, c := range category.Carriers() {
+		add(string(c))
+	}
+	for _, c := range category.IncidentKinds() {
+		add(string(c))
+	}
+	add(string(category.ReportingUnitOther), string(category.CarrierNone))
+	return m
+}()
 
 func strPtr(s *string) ref.Val {
 	if s == nil {

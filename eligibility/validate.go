@@ -35,11 +35,7 @@ const invalidProject = "eligibility: invalid project"
 // check records every problem of p and returns what it derived.
 func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	in := input{p: p}
-	code := func(path string, valid bool, value string) {
-		if value != "" && !valid {
-			problems.Add(path, "unknown code %q", value)
-		}
-	}
+	code := func(path string, valid bool, value string) { checkCode(problems, path, valid, value) }
 	switch {
 	case p.Category == "":
 		problems.Add("category", "required")
@@ -96,16 +92,36 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	}
 
 	for i, inc := range p.Incidents {
-		code(fmt.Sprintf("incidents[%d].kind", i), inc.Kind.IsValid(), string(inc.Kind))
+		if inc.Kind != "" && !inc.Kind.IsValid() { // the path is built only for a problem
+			code(fmt.Sprintf("incidents[%d].kind", i), false, string(inc.Kind))
+		}
 	}
 
 	checkSizes(p, problems)
 
+	for id, f := range p.Findings {
+		if _, ok := e.findingIndex[id]; !ok || f.Met == nil {
+			e.checkFindings(p, problems) // sorts, which only a problem pays for
+			break
+		}
+	}
+	return in
+}
+
+func checkCode(problems *criteria.Problems, path string, valid bool, value string) {
+	if value != "" && !valid {
+		problems.Add(path, "unknown code %q", value)
+	}
+}
+
+// checkFindings reports findings for criteria that take none and findings without
+// their value, in a stable order whatever the map's.
+func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 	ids := make([]string, 0, len(p.Findings))
 	for id := range p.Findings {
 		ids = append(ids, id)
 	}
-	slices.Sort(ids) // report in a stable order, whatever the map's
+	slices.Sort(ids)
 	for _, id := range ids {
 		path := "findings." + id
 		if _, ok := e.findingIndex[id]; !ok {
@@ -116,7 +132,6 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 			problems.Add(path+".met", "required: true if the reviewer found the requirement met, false if not")
 		}
 	}
-	return in
 }
 
 func isDivisionCode(s string) bool {
@@ -132,13 +147,19 @@ func isDivisionCode(s string) bool {
 }
 
 // checkSizes enforces the input limits that bound every rule's cost, and rejects
-// text that is not UTF-8 (JSON input never is; a Go caller's may be).
+// text that is not UTF-8 (JSON input never is; a Go caller's may be). It is on every
+// evaluation's path, so it builds a path string only for a problem.
 func checkSizes(p *Project, problems *criteria.Problems) {
-	text := func(path, s string) {
-		switch {
-		case len(s) > MaxStringBytes:
+	text := func(path string, index int, s string) {
+		if len(s) <= MaxStringBytes && utf8.ValidString(s) {
+			return
+		}
+		if index >= 0 {
+			path = fmt.Sprintf("%s[%d]", path, index)
+		}
+		if len(s) > MaxStringBytes {
 			problems.Add(path, "%d bytes exceeds the limit of %d", len(s), MaxStringBytes)
-		case !utf8.ValidString(s):
+		} else {
 			problems.Add(path, "is not valid UTF-8")
 		}
 	}
@@ -148,23 +169,23 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 			return
 		}
 		for i, s := range l {
-			text(fmt.Sprintf("%s[%d]", path, i), s)
+			text(path, i, s)
 		}
 	}
 	optional := func(path string, s *string) {
 		if s != nil {
-			text(path, *s)
+			text(path, -1, *s)
 		}
 	}
-	text("id", p.ID)
-	text("name", p.Name)
-	text("applicant.name", p.Applicant.Name)
+	text("id", -1, p.ID)
+	text("name", -1, p.Name)
+	text("applicant.name", -1, p.Applicant.Name)
 	list("bigDataContent", p.BigDataContent)
 	list("fiveG.technologies", p.FiveG.Technologies)
 	list("fiveG.scenarios", p.FiveG.Scenarios)
 	list("intranet.technologies", p.Intranet.Technologies)
-	text("identifierNode.kind", p.IdentifierNode.Kind)
-	text("platform.level", p.Platform.Level)
+	text("identifierNode.kind", -1, p.IdentifierNode.Kind)
+	text("platform.level", -1, p.Platform.Level)
 	optional("form.constructionScale", p.Form.ConstructionScale)
 	optional("form.progress", p.Form.Progress)
 	optional("form.responsiblePerson", p.Form.ResponsiblePerson)
@@ -172,14 +193,18 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 		problems.Add("incidents", "%d items exceed the limit of %d", len(p.Incidents), MaxListLength)
 	} else {
 		for i := range p.Incidents {
-			text(fmt.Sprintf("incidents[%d].description", i), p.Incidents[i].Description)
+			if d := p.Incidents[i].Description; len(d) > MaxStringBytes || !utf8.ValidString(d) {
+				text(fmt.Sprintf("incidents[%d].description", i), -1, d)
+			}
 		}
 	}
 	if len(p.Findings) > MaxListLength {
 		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
 	}
 	for id, f := range p.Findings {
-		text("findings."+id+".by", f.By)
-		text("findings."+id+".note", f.Note)
+		if len(f.By)+len(f.Note) > MaxStringBytes || !utf8.ValidString(f.By) || !utf8.ValidString(f.Note) {
+			text("findings."+id+".by", -1, f.By)
+			text("findings."+id+".note", -1, f.Note)
+		}
 	}
 }

@@ -111,8 +111,14 @@ type Result struct {
 	Strength criteria.Strength `json:"strength"`
 	// Basis is data or a reviewer's finding.
 	Basis criteria.Basis `json:"basis"`
+	// Requirement states what the criterion requires.
+	Requirement criteria.Text `json:"requirement"`
 	// Outcome is pass, fail, undetermined or not-applicable.
 	Outcome Outcome `json:"outcome"`
+	// Inputs lists the facts, findings and parameters the criterion read, with their
+	// values: for a criterion of another category none, for one whose appliesWhen
+	// is false those of appliesWhen, otherwise all.
+	Inputs []Input `json:"inputs,omitempty"`
 	// Missing names, as JSON field paths of the record, the facts and findings whose
 	// absence left the result undetermined.
 	Missing []string `json:"missing,omitempty"`
