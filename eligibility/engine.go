@@ -23,6 +23,7 @@ import (
 type Engine struct {
 	rules       *criteria.RuleSet
 	ruleSetHash string
+	costLimit   uint64
 	criteria    []compiled
 	// byCategory holds, per category, the indices of the criteria to evaluate; the
 	// others are reported not applicable without running their expressions.
@@ -51,6 +52,8 @@ type compiled struct {
 	pass, na criteria.Text
 	// appliesReads and requireReads are what the two expressions read.
 	appliesReads, requireReads refs
+	// appliesCost and requireCost are the worst-case cost estimates.
+	appliesCost, requireCost uint64
 	// appliesInputs and inputs are the inputs a result lists: those of appliesWhen
 	// when it makes the criterion not applicable, those of both otherwise.
 	appliesInputs, inputs []inputDef
@@ -90,6 +93,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	e := &Engine{
 		rules:         rs,
 		ruleSetHash:   hash,
+		costLimit:     cfg.costLimit,
 		criteria:      make([]compiled, len(rs.Criteria)),
 		byCategory:    map[category.Category][]int{},
 		inputCount:    map[category.Category]int{},
@@ -111,9 +115,9 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 			na:        criteria.Text{Zh: "不适用：" + c.Summary.Zh, En: "not applicable: " + c.Summary.En},
 		}
 		if c.AppliesWhen != "" {
-			cc.applies = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.appliesReads)
+			cc.applies, cc.appliesCost = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.appliesReads)
 		}
-		cc.require = b.compile(c.Require, &problems, path+".require", &cc.requireReads)
+		cc.require, cc.requireCost = b.compile(c.Require, &problems, path+".require", &cc.requireReads)
 		e.criteria[i] = cc
 		if c.Basis == criteria.Finding {
 			e.findingIndex[c.ID] = len(e.findingIDs)
@@ -125,6 +129,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		// What a broken expression reads is unknown; reporting its parameters as
 		// unread would only add noise to the real problem.
 		e.checkReads(&problems)
+		e.checkApplicability(&problems)
 	}
 	if err := problems.Err("eligibility: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err
@@ -154,25 +159,25 @@ type builder struct {
 
 // compile type-checks one expression to bool, bounds its worst-case cost and plans
 // it, recording any problem and what the expression reads.
-func (b *builder) compile(expr string, problems *criteria.Problems, path string, reads *refs) cel.Program {
+func (b *builder) compile(expr string, problems *criteria.Problems, path string, reads *refs) (cel.Program, uint64) {
 	env := b.env
 	ast, iss := env.Compile(expr)
 	if iss.Err() != nil {
 		problems.Add(path, "%s", strings.TrimSpace(iss.Err().Error()))
-		return nil
+		return nil, 0
 	}
 	if ast.OutputType() != cel.BoolType {
 		problems.Add(path, "must evaluate to bool but got %v", ast.OutputType())
-		return nil
+		return nil, 0
 	}
 	estimate, err := env.EstimateCost(ast, b.sizes)
 	if err != nil {
 		problems.AddErr(path, err)
-		return nil
+		return nil, 0
 	}
 	if estimate.Max > b.cfg.costLimit {
 		problems.Add(path, "%s", costLimitError(estimate.Max, b.cfg.costLimit))
-		return nil
+		return nil, 0
 	}
 	// The estimate bounds the cost on any record within the input limits, so an
 	// expression without loops cannot exceed it. One that iterates is tracked at run
@@ -181,10 +186,10 @@ func (b *builder) compile(expr string, problems *criteria.Problems, path string,
 	prg, err := env.Program(ast, programOptions(b.cfg, iterates(ast))...)
 	if err != nil {
 		problems.AddErr(path, err)
-		return nil
+		return nil, 0
 	}
 	reads.collect(ast)
-	return prg
+	return prg, estimate.Max
 }
 
 // checkReads rejects what compiles yet cannot be right: a findings key that is not
