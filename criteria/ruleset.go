@@ -2,6 +2,9 @@ package criteria
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -91,6 +94,22 @@ func (rs *RuleSet) settable(name string, v Value) (*Parameter, error) {
 	// Values may share a backing array with a clone's original: copy before editing.
 	p.Values = slices.Clone(p.Values)
 	return p, nil
+}
+
+// Hash returns "sha256:" and the hex SHA-256 of the rule set's canonical encoding,
+// its JSON form: encoding/json writes struct fields in declaration order and
+// parameter values in one normal form, so the encoding is canonical for a given
+// library version, and any edit to a criterion or parameter changes the hash.
+// Verdicts record it as Provenance.RuleSetHash; the catalogue prints it.
+func (rs *RuleSet) Hash() string {
+	b, err := json.Marshal(rs)
+	if err != nil {
+		// Every field marshals (Value writes each of its types); an error would be
+		// a bug in this package, not something a caller could handle.
+		panic("criteria: rule set does not marshal: " + err.Error())
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // Clone returns a deep copy that can be edited without touching rs.

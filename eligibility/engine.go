@@ -80,10 +80,6 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	rs = rs.Clone()
-	hash, err := ruleSetHash(rs)
-	if err != nil {
-		return nil, fmt.Errorf("eligibility: hashing the rule set: %w", err)
-	}
 	slots := paramSlots(rs.Parameters)
 	env, err := newEnv(slots)
 	if err != nil {
@@ -92,7 +88,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	b := builder{env: env, cfg: cfg, sizes: &sizeEstimator{paramSizes: paramSizes(rs.Parameters)}}
 	e := &Engine{
 		rules:         rs,
-		ruleSetHash:   hash,
+		ruleSetHash:   rs.Hash(),
 		costLimit:     cfg.costLimit,
 		criteria:      make([]compiled, len(rs.Criteria)),
 		byCategory:    map[category.Category][]int{},

@@ -1,10 +1,11 @@
 // Command evaluate decides whether "761" intelligent-information-network projects may
 // enter the Jilin provincial project library under 吉政数办函〔2020〕579号, using the
-// library's default rule set, and prints one verdict per project.
+// library's default rule set, and prints one verdict per project: as text, as JSON,
+// or as a report for the case file in Markdown or HTML (package eligibility/report).
 //
 // Usage:
 //
-//	go run ./examples/evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-json] [file.json ...]
+//	go run ./examples/evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-out DIR] [file.json ...]
 //
 // Each file holds one project record (the JSON form of eligibility.Project) or a JSON
 // array of them; several JSON values one after another are read in turn. With no file,
@@ -14,10 +15,25 @@
 //
 //	-asof YYYY-MM-DD  the evaluation date (年内 and 近三年 are measured from it);
 //	                  default: today's date on this machine's clock
-//	-lang zh|en       the language of the text output (default zh)
-//	-json             print the verdicts as JSON (eligibility.Verdict): one indented
-//	                  object when the input is a single project record, otherwise an
-//	                  array in input order
+//	-lang zh|en       the language of the text output and of the reports (default zh)
+//	-format FORMAT    what to print (default text):
+//	                  text  a summary per project, for the terminal (described below);
+//	                  json  the verdicts as JSON (eligibility.Verdict): one indented
+//	                        object when the input is a single project record, otherwise
+//	                        an array in input order;
+//	                  md    a Markdown report per project, quoting the letter's clauses,
+//	                        with the results, parameters and provenance; several
+//	                        reports are separated by a "---" line;
+//	                  html  the same report as a self-contained HTML page (inline
+//	                        styles, no scripts, prints on A4). One page per project,
+//	                        so several projects need -out.
+//	-json             the same as -format json (kept for existing scripts)
+//	-out DIR          with -format md or html, write each report to DIR/<id>.md or
+//	                  DIR/<id>.html instead of standard output (DIR is created if
+//	                  needed; the project ID is the file name, characters other than
+//	                  letters, digits, '.', '-' and '_' replaced by '_', a project
+//	                  without an ID named project-<n> after its position, a repeated
+//	                  name given a -2, -3 … suffix) and print the paths written
 //
 // Records are decoded strictly: a field the record type does not have (a misspelt
 // name, say) is an error, reported with its path, like every other problem in the
@@ -31,13 +47,17 @@
 // and undetermined are verdicts, not errors); 1 when some input could not be read,
 // decoded or validated (each is reported on standard error as
 // "evaluate: <file>: <error>" and the other records are still evaluated); 2 for a
-// usage error.
+// usage error, including -format html for several records without -out (checked
+// before anything is written).
 //
 // Examples:
 //
 //	go run ./examples/evaluate -asof 2020-07-20 examples/projects/*.json
 //	go run ./examples/evaluate -asof 2020-07-20 -lang en examples/projects/telecom-*.json
 //	cat project.json | go run ./examples/evaluate -json -asof 2020-07-20
+//	go run ./examples/evaluate -asof 2020-07-20 -format html examples/projects/bigdata-ineligible-siping-small-datacenter.json > report.html
+//	go run ./examples/evaluate -asof 2020-07-20 -format html -out reports examples/projects/*.json
+//	go run ./examples/evaluate -asof 2020-07-20 -format md -lang en examples/projects/ai-*.json
 package main
 
 import (
@@ -60,19 +80,29 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, time.Now))
 }
 
-const usageHead = `usage: evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-json] [file.json ...]
+const usageHead = `usage: evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-out DIR] [file.json ...]
 
 Evaluates "761" project records (JSON, one object or an array per file; standard
-input when no file or "-" is given) against 吉政数办函〔2020〕579号 and prints the verdicts.
+input when no file or "-" is given) against 吉政数办函〔2020〕579号 and prints the verdicts,
+or writes a Markdown or HTML report per project.
 
 Flags:
 `
+
+// The output formats of -format.
+const (
+	formatText     = "text"
+	formatJSON     = "json"
+	formatMarkdown = "md"
+	formatHTML     = "html"
+)
 
 // options are the parsed command line.
 type options struct {
 	asOf   eligibility.Date
 	lang   string
-	asJSON bool
+	format string // one of the format constants
+	outDir string // -out: write reports there, one file per project
 	files  []string
 }
 
@@ -95,6 +125,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 		entries = append(entries, es...)
 	}
 
+	if tooManyPages(opts, entries) {
+		fmt.Fprintf(stderr, "evaluate: -format html writes one page per project: give -out DIR for the %d records read\n", len(entries))
+		return 2
+	}
+
 	engine := eligibility.Default()
 	rules := engine.RuleSet()
 	status = 0
@@ -114,8 +149,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 		verdicts = append(verdicts, evaluated{label: e.label, project: e.project, verdict: v})
 	}
 
-	if opts.asJSON {
+	switch opts.format {
+	case formatJSON:
 		if err := writeJSON(stdout, verdicts, singleRecord(entries)); err != nil {
+			fmt.Fprintf(stderr, "evaluate: %v\n", err)
+			return 1
+		}
+		return status
+	case formatMarkdown, formatHTML:
+		if err := writeReports(stdout, verdicts, opts, rules); err != nil {
 			fmt.Fprintf(stderr, "evaluate: %v\n", err)
 			return 1
 		}
@@ -145,8 +187,10 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asOf := fs.String("asof", "", "evaluation `date`, YYYY-MM-DD (default today)")
-	lang := fs.String("lang", "zh", "`language` of the text output: zh or en")
-	asJSON := fs.Bool("json", false, "print the verdicts as JSON")
+	lang := fs.String("lang", "zh", "`language` of the text output and the reports: zh or en")
+	format := fs.String("format", formatText, "output `format`: text, md (Markdown report), html (HTML report) or json")
+	asJSON := fs.Bool("json", false, "the same as -format json")
+	outDir := fs.String("out", "", "with -format md or html, write one report per project into `dir`, named <id>.md or <id>.html")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -176,7 +220,26 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 		return usageError("invalid -lang %q: want zh or en", *lang)
 	}
 	opts.lang = *lang
-	opts.asJSON = *asJSON
+
+	formatGiven := false
+	fs.Visit(func(f *flag.Flag) { formatGiven = formatGiven || f.Name == "format" })
+	switch *format {
+	case formatText, formatJSON, formatMarkdown, formatHTML:
+	default:
+		return usageError("invalid -format %q: want text, md, html or json", *format)
+	}
+	if *asJSON {
+		if formatGiven && *format != formatJSON {
+			return usageError("-json means -format json; it conflicts with -format %s", *format)
+		}
+		*format = formatJSON
+	}
+	opts.format = *format
+	if *outDir != "" && opts.format != formatMarkdown && opts.format != formatHTML {
+		return usageError("-out writes report files: use it with -format md or html")
+	}
+	opts.outDir = *outDir
+
 	opts.files = fs.Args()
 	if len(opts.files) == 0 {
 		opts.files = []string{"-"}

@@ -1,0 +1,502 @@
+package criteria
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jilin761/intake/category"
+)
+
+// The catalogue is the rule set as a document for people who do not read YAML or
+// CEL: an auditor checking a clause, a reviewer citing one, an official signing off
+// a policy change. It is generated, never written by hand, so it cannot drift from
+// the rules the engine runs; criteria/CATALOGUE.md is the default rule set's, kept
+// current by `go generate ./criteria` and a test that fails when it is stale.
+//
+// The output is a pure function of the rule set: the same rule set gives the same
+// bytes on every machine and every run, so the file diffs cleanly in review.
+
+// Catalogue returns the rule set as a Markdown document; see [WriteCatalogue].
+func (rs *RuleSet) Catalogue() []byte {
+	var b bytes.Buffer
+	_ = WriteCatalogue(&b, rs) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// WriteCatalogue writes rs to w as a Markdown document: the rule set's name,
+// document, title, effective date and hash; an index of the criteria; the
+// parameters with their dated values; then, category by category in the letter's
+// order (and last the criteria of every category), each criterion with its ID,
+// reference, strength and basis, the letter's text as a blockquote, the requirement
+// and failure message in Chinese and English, and its CEL expressions.
+//
+// The hash is the one verdicts record as Provenance.RuleSetHash, so a reader can
+// tell whether a verdict was reached under exactly the rules the document shows.
+// WriteCatalogue does no I/O beyond writing to w and returns the first write error.
+func WriteCatalogue(w io.Writer, rs *RuleSet) error {
+	cw := &catalogueWriter{w: w}
+	cw.write(rs)
+	return cw.err
+}
+
+// catalogueWriter writes Markdown and keeps the first error, so the layout code
+// reads top to bottom without an error check per line.
+type catalogueWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (cw *catalogueWriter) printf(format string, a ...any) {
+	if cw.err == nil {
+		_, cw.err = fmt.Fprintf(cw.w, format, a...)
+	}
+}
+
+func (cw *catalogueWriter) line(s string) { cw.printf("%s\n", s) }
+
+// section is the criteria of one category (or, with the zero Category, of every
+// category), in rule order.
+type section struct {
+	cat      category.Category
+	criteria []*Criterion
+}
+
+func (s section) anchor() string {
+	if s.cat == "" {
+		return "category-all"
+	}
+	return "category-" + string(s.cat)
+}
+
+func (s section) title() string {
+	switch {
+	case s.cat == "":
+		return "各类项目 · Every category"
+	case s.cat.IsValid():
+		return s.cat.Clause() + " " + s.cat.Chinese() + " · " + s.cat.English()
+	}
+	return string(s.cat) // a rule set not validated; still shown, under its code
+}
+
+// sections groups the criteria by category: the letter's categories in its order,
+// then any other category code in order of first appearance, then the criteria of
+// every category. Empty sections are left out.
+func sections(rs *RuleSet) []section {
+	order := category.Categories()
+	for _, c := range rs.Criteria {
+		if c.Category != "" && !slices.Contains(order, c.Category) {
+			order = append(order, c.Category)
+		}
+	}
+	order = append(order, "")
+	var out []section
+	for _, cat := range order {
+		s := section{cat: cat}
+		for i := range rs.Criteria {
+			if rs.Criteria[i].Category == cat {
+				s.criteria = append(s.criteria, &rs.Criteria[i])
+			}
+		}
+		if len(s.criteria) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (cw *catalogueWriter) write(rs *RuleSet) {
+	secs := sections(rs)
+	uses := paramUses(rs)
+
+	cw.printf("# 规则目录 · Criteria catalogue: %s\n\n", mdText(rs.Name))
+	cw.line("<!-- Generated from the rule set by criteria.WriteCatalogue; do not edit by hand. -->")
+	cw.line("")
+	cw.printf("- 规则集 Rule set: %s\n", code(rs.Name))
+	doc := mdText(rs.Document)
+	if rs.Title != "" {
+		doc += "《" + mdText(rs.Title) + "》"
+	}
+	cw.printf("- 文件 Document: %s\n", doc)
+	cw.printf("- 生效日 Effective: %s\n", rs.Effective)
+	cw.printf("- 规则集哈希 Rule-set hash: %s\n", code(rs.Hash()))
+	cw.printf("- 条款 Criteria: %d（%s）\n", len(rs.Criteria), countCriteria(rs))
+	cw.printf("- 参数 Parameters: %d\n", len(rs.Parameters))
+	cw.line("")
+	cw.line("中文为准，英文为工作译文。强制性（mandatory）条款决定能否入库；鼓励性（encouraged）条款从不导致不符合，" +
+		"已知未达到时作为建议列出。数据（data）条款依据项目记录判定，评审认定（finding）条款依据评审意见 `findings['<ID>']` 判定。" +
+		"表达式为 CEL，可读取 `project`（项目记录，字段名同其 JSON）、`findings`、`params`（下列参数在评估日有效的值）和 `asOf`（评估日）。" +
+		"规则集哈希与审查结论中的 `provenance.ruleSetHash` 相同时，该结论即依据本文所列规则作出。")
+	cw.line("")
+	cw.line("The Chinese is authoritative; the English is a working translation. Mandatory criteria decide eligibility; " +
+		"encouraged ones never fail a project and are listed as advisories when known to be unmet. Data criteria are decided " +
+		"from the project record, finding criteria from a reviewer's finding, `findings['<ID>']`. Expressions are CEL over " +
+		"`project` (the record, fields named as in its JSON), `findings`, `params` (the parameters below, with the value in " +
+		"force on the evaluation date) and `asOf` (the evaluation date). A verdict whose `provenance.ruleSetHash` equals the " +
+		"hash above was reached under exactly the rules listed here.")
+	cw.line("")
+
+	cw.line("## 目录 · Contents")
+	cw.line("")
+	cw.line("- [参数 · Parameters](#parameters)")
+	for _, s := range secs {
+		cw.printf("- [%s](#%s) (%d)\n", mdText(s.title()), s.anchor(), len(s.criteria))
+	}
+	cw.line("")
+
+	cw.line("## 条款一览 · Index")
+	cw.line("")
+	cw.line("| ID | 条款 ref | 类别 category | 强度 strength | 依据 basis | 要求 requirement |")
+	cw.line("|---|---|---|---|---|---|")
+	for _, s := range secs {
+		for _, c := range s.criteria {
+			cat := string(c.Category)
+			if cat == "" {
+				cat = "every category"
+			}
+			cw.printf("| [%s](#%s) | %s | %s | %s | %s | %s |\n", c.ID, anchorOf(c.ID), cell(c.Ref), cell(cat),
+				cell(string(c.Strength)), cell(string(c.Basis)), cell(c.Summary.Zh))
+		}
+	}
+	cw.line("")
+
+	cw.writeParameters(rs, uses)
+	for _, s := range secs {
+		cw.printf("## <a id=\"%s\"></a>%s\n\n", s.anchor(), mdText(s.title()))
+		if s.cat.IsValid() {
+			a := s.cat.ConfirmingAuthority()
+			cw.printf("类别代码 Category code: %s · 入库确认 Confirmed by: %s（%s）· %s\n\n",
+				code(string(s.cat)), mdText(a.Chinese()), mdText(a.ShortChinese()), mdText(a.English()))
+		} else if s.cat == "" {
+			cw.line("这些条款适用于各类项目（除非其适用条件另有限定）。These criteria are considered for every category, " +
+				"unless their applies-when condition says otherwise.")
+			cw.line("")
+		}
+		for _, c := range s.criteria {
+			cw.writeCriterion(rs, c)
+		}
+	}
+}
+
+func (cw *catalogueWriter) writeParameters(rs *RuleSet, uses map[string][]string) {
+	cw.line("## <a id=\"parameters\"></a>参数 · Parameters")
+	cw.line("")
+	if len(rs.Parameters) == 0 {
+		cw.line("无 · None.")
+		cw.line("")
+		return
+	}
+	cw.line("阈值和列表从不写进表达式，而是规则集的参数，表达式以 `params.<name>` 读取；评估时取评估日有效的值。" +
+		"Thresholds and lists are never written into an expression: they are parameters, read as `params.<name>`, " +
+		"and an evaluation uses the value in force on its evaluation date.")
+	cw.line("")
+	cw.line("| 名称 name | 标签 label | 类型 type | 单位 unit | 条款 ref | 说明 description | 取值 values | 使用者 used by |")
+	cw.line("|---|---|---|---|---|---|---|---|")
+	for _, p := range rs.Parameters {
+		label := "—"
+		if !p.Label.IsZero() {
+			label = cell(p.Label.Zh) + "<br>" + cell(p.Label.En)
+		}
+		unit := "—"
+		if p.Unit != "" {
+			unit = cell(p.Unit)
+		}
+		var used []string
+		for _, id := range uses[p.Name] {
+			used = append(used, fmt.Sprintf("[%s](#%s)", id, anchorOf(id)))
+		}
+		usedBy := "—"
+		if len(used) > 0 {
+			usedBy = strings.Join(used, ", ")
+		}
+		cw.printf("| <a id=\"param-%s\"></a>%s | %s | %s | %s | %s | %s<br>%s | %s | %s |\n",
+			htmlID(p.Name), codeCell(p.Name), label, cell(string(p.Type)), unit, cell(p.Ref),
+			cell(p.Description.Zh), cell(p.Description.En), datedValues(p.Values), usedBy)
+	}
+	cw.line("")
+}
+
+func (cw *catalogueWriter) writeCriterion(rs *RuleSet, c *Criterion) {
+	cw.printf("### <a id=\"%s\"></a>%s · %s\n\n", anchorOf(c.ID), mdText(c.ID), mdText(c.Ref))
+	cw.printf("强度 Strength: **%s** · 依据 Basis: **%s**\n\n", strengthWords(c.Strength), basisWords(c.Basis))
+
+	cw.printf("原文 Source（%s %s）：\n\n", mdText(rs.Document), mdText(c.Ref))
+	cw.line(blockquote(c.Source))
+	cw.line("")
+
+	cw.line("要求 Requirement:")
+	cw.line("")
+	cw.printf("- %s\n- %s\n\n", listItem(c.Summary.Zh), listItem(c.Summary.En))
+
+	switch {
+	case c.AppliesWhen == "" && c.Category == "":
+		cw.line("适用条件 Applies when: 始终 · always")
+		cw.line("")
+	case c.AppliesWhen == "":
+		cw.line("适用条件 Applies when: 始终（本类别内）· always (within its category)")
+		cw.line("")
+	default:
+		cw.line("适用条件 Applies when:")
+		cw.line("")
+		cw.line(fenced("cel", c.AppliesWhen))
+		cw.line("")
+	}
+	cw.line("判定 Requires:")
+	cw.line("")
+	cw.line(fenced("cel", c.Require))
+	cw.line("")
+
+	if names := paramsRead(c); len(names) > 0 {
+		links := make([]string, 0, len(names))
+		for _, n := range names {
+			if _, ok := rs.Parameter(n); ok {
+				links = append(links, fmt.Sprintf("[%s](#param-%s)", code(n), htmlID(n)))
+			} else {
+				links = append(links, code(n)+"（未定义 · undefined）")
+			}
+		}
+		cw.printf("参数 Parameters: %s\n\n", strings.Join(links, ", "))
+	}
+
+	cw.line("不符合时 Failure message:")
+	cw.line("")
+	cw.printf("- %s\n- %s\n\n", listItem(c.Message.Zh), listItem(c.Message.En))
+}
+
+// countCriteria summarises the criteria by strength and basis.
+func countCriteria(rs *RuleSet) string {
+	n := map[string]int{}
+	for _, c := range rs.Criteria {
+		n[string(c.Strength)]++
+		n[string(c.Basis)]++
+	}
+	return fmt.Sprintf("mandatory %d, encouraged %d; data %d, finding %d",
+		n[string(Mandatory)], n[string(Encouraged)], n[string(Data)], n[string(Finding)])
+}
+
+func strengthWords(s Strength) string {
+	switch s {
+	case Mandatory:
+		return "mandatory 强制性"
+	case Encouraged:
+		return "encouraged 鼓励性（不影响结论 · never fails a project）"
+	}
+	return mdText(string(s))
+}
+
+func basisWords(b Basis) string {
+	switch b {
+	case Data:
+		return "data 依据项目数据"
+	case Finding:
+		return "finding 评审认定"
+	}
+	return mdText(string(b))
+}
+
+// datedValues writes a parameter's values for a table cell: the value alone when
+// it has always been in force, otherwise one "from date: value" line per value.
+func datedValues(values []DatedValue) string {
+	if len(values) == 1 && values[0].From.IsZero() {
+		return valueCell(values[0].Value)
+	}
+	lines := make([]string, len(values))
+	for i, dv := range values {
+		from := "起始 initially"
+		if !dv.From.IsZero() {
+			from = dv.From.String() + " 起 from"
+		}
+		lines[i] = from + " → " + valueCell(dv.Value)
+	}
+	return strings.Join(lines, "<br>")
+}
+
+// valueCell writes a value in code spans: numbers as their digits, a string quoted
+// (so "22" is visibly text), a list item by item.
+func valueCell(v Value) string {
+	switch v.Type() {
+	case ListParameter:
+		list, _ := v.List()
+		if len(list) == 0 {
+			return "（空 · empty）"
+		}
+		items := make([]string, len(list))
+		for i, s := range list {
+			items[i] = codeCell(s)
+		}
+		return strings.Join(items, ", ")
+	case StringParameter:
+		s, _ := v.Str()
+		return codeCell(strconv.Quote(s))
+	}
+	return codeCell(v.String())
+}
+
+// paramRef finds params.<name> in an expression. It may also match inside a
+// string literal; the catalogue only uses it for cross-references, and a name that
+// is not a parameter is shown as such.
+var paramRef = regexp.MustCompile(`\bparams\.([A-Za-z_][A-Za-z0-9_]*)`)
+
+// paramsRead returns the parameters a criterion's expressions name, in order of
+// first appearance.
+func paramsRead(c *Criterion) []string {
+	var names []string
+	for _, expr := range []string{c.AppliesWhen, c.Require} {
+		for _, m := range paramRef.FindAllStringSubmatch(expr, -1) {
+			if !slices.Contains(names, m[1]) {
+				names = append(names, m[1])
+			}
+		}
+	}
+	return names
+}
+
+// paramUses maps each parameter name to the IDs of the criteria that read it, in
+// rule order: what a change of the parameter affects.
+func paramUses(rs *RuleSet) map[string][]string {
+	uses := map[string][]string{}
+	for i := range rs.Criteria {
+		for _, n := range paramsRead(&rs.Criteria[i]) {
+			uses[n] = append(uses[n], rs.Criteria[i].ID)
+		}
+	}
+	return uses
+}
+
+// anchorOf is the HTML id of a criterion's section: the ID in lower case, which
+// reads better in a URL. Valid IDs are letters, digits and '-'; anything else (in a
+// rule set never validated) becomes '-', so the id attribute stays well-formed.
+func anchorOf(id string) string { return htmlID(strings.ToLower(id)) }
+
+// htmlID keeps the characters that are safe in an id attribute and a URL fragment
+// as they are and replaces the rest with '-'.
+func htmlID(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == '-' {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// Markdown escaping. The rule set's texts are plain prose, but a rule set can come
+// from anyone's YAML, so every text is escaped where it lands: a '*' or '<' in a
+// message must not turn into emphasis or HTML, and a '|' or a line break in a table
+// cell must not end the cell or the row.
+
+// mdSpecial are the ASCII punctuation characters that can start inline Markdown
+// or HTML anywhere in a line; each is written with a backslash (CommonMark lets
+// any ASCII punctuation be escaped so).
+const mdSpecial = "\\`*_[]<>|~&"
+
+// mdText escapes one line of text for inline Markdown.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// listMarker matches what would make a line start a list, heading, quote,
+// thematic break or setext underline.
+var listMarker = regexp.MustCompile(`^(\s*)([-+=#>]|\d+[.)])`)
+
+// mdLine escapes a line of text that starts a block (a list item's or a quote's
+// line): inline specials and any block marker at its start.
+func mdLine(s string) string {
+	s = mdText(s)
+	if m := listMarker.FindStringSubmatchIndex(s); m != nil {
+		// Escape the marker's last character: "-" → "\-", "1." → "1\.".
+		end := m[5]
+		s = s[:end-1] + "\\" + s[end-1:]
+	}
+	return s
+}
+
+// lines splits text into lines, dropping a final newline and carriage returns.
+func lines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// blockquote writes text as a Markdown blockquote, one "> " line per line.
+func blockquote(s string) string {
+	ls := lines(s)
+	for i, l := range ls {
+		if strings.TrimSpace(l) == "" {
+			ls[i] = ">"
+		} else {
+			ls[i] = "> " + mdLine(l)
+		}
+	}
+	return strings.Join(ls, "\n")
+}
+
+// listItem writes text as the body of a "- " list item; later lines are indented
+// to stay inside the item.
+func listItem(s string) string {
+	ls := lines(s)
+	for i, l := range ls {
+		ls[i] = mdLine(l)
+		if i > 0 {
+			ls[i] = "  " + ls[i]
+		}
+	}
+	return strings.Join(ls, "\n")
+}
+
+// cell escapes text for a table cell: inline specials (the '|' among them, which
+// would end the cell) and line breaks, written as <br> since a cell is one line.
+func cell(s string) string {
+	ls := lines(s)
+	for i, l := range ls {
+		ls[i] = mdText(l)
+	}
+	return strings.Join(ls, "<br>")
+}
+
+// code writes text as a code span outside a table. Code spans cannot be escaped,
+// so the delimiter is a run of backticks longer than any in the text, padded with
+// a space when the text starts or ends with one; a line break becomes a space, as
+// it would anyway.
+func code(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// codeCell writes text as a code span in a table cell, where GFM also needs '|'
+// escaped (the backslash is dropped before the span is rendered).
+func codeCell(s string) string { return strings.ReplaceAll(code(s), "|", "\\|") }
+
+// longestRun returns the length of the longest run of r in s.
+func longestRun(s string, r rune) int {
+	longest, run := 0, 0
+	for _, c := range s {
+		if c == r {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
+
+// fenced writes code as a fenced block with a fence longer than any run of
+// backticks in it.
+func fenced(lang, text string) string {
+	fence := strings.Repeat("`", max(3, longestRun(text, '`')+1))
+	return fence + lang + "\n" + strings.Join(lines(text), "\n") + "\n" + fence
+}
