@@ -3,9 +3,9 @@ package criteria
 import (
 	"bytes"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
-	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -232,36 +232,7 @@ func Parse(data []byte) (*RuleSet, error) {
 		rs.Effective = d
 	}
 	for i, pf := range f.Parameters {
-		path := fmt.Sprintf("parameters[%d] (%s)", i, pf.Name)
-		rs.Parameters[i] = Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Label: pf.Label, Description: pf.Description}
-		switch {
-		case pf.Value.Kind != 0 && pf.Values != nil:
-			p.Add(path, "give either value or values, not both")
-		case pf.Values == nil:
-			v, err := decodeValue(pf.Type, &pf.Value)
-			if err != nil {
-				p.AddErr(path+".value", err)
-				continue
-			}
-			rs.Parameters[i].Values = []DatedValue{{Value: v}}
-		default:
-			for j, dv := range pf.Values {
-				vpath := fmt.Sprintf("%s.values[%d]", path, j)
-				var from Date
-				if dv.From != "" {
-					d, err := ParseDate(dv.From)
-					if err != nil {
-						p.AddErr(vpath+".from", err)
-					}
-					from = d
-				}
-				v, err := decodeValue(pf.Type, &dv.Value)
-				if err != nil {
-					p.AddErr(vpath+".value", err)
-				}
-				rs.Parameters[i].Values = append(rs.Parameters[i].Values, DatedValue{From: from, Value: v})
-			}
-		}
+		rs.Parameters[i] = readParameter(pf, fmt.Sprintf("parameters[%d] (%s)", i, pf.Name), &p)
 	}
 	if err := p.Err("criteria: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err
