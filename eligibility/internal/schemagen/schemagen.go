@@ -1,0 +1,543 @@
+// Package schemagen builds the published input and output contract of the eligibility
+// package: JSON Schemas (draft 2020-12) of the project record ([eligibility.Project])
+// and the verdict ([eligibility.Verdict]), reflected from the Go types with
+// github.com/invopop/jsonschema so that the schema cannot say other than the decoder.
+//
+// Reflection alone would publish the Go representation; Generate adjusts it to the
+// JSON contract:
+//
+//   - amounts and other decimals are strings with a decimal-number pattern, never JSON
+//     numbers (the decoder tolerates numbers; the contract does not, because many
+//     JSON libraries read numbers as binary floating point);
+//   - dates are strings of format date with a YYYY-MM-DD pattern;
+//   - every code type is an enum listing every valid code, taken from the category
+//     package and the eligibility and criteria constants, with its Chinese and
+//     English names;
+//   - descriptions are the Go doc comments of the fields, read from source, and
+//     titles are the fields' Chinese terms (titles.go);
+//   - objects are closed (additionalProperties: false) and a field is required exactly
+//     when its JSON tag has neither omitempty nor omitzero.
+//
+// The checked-in files under eligibility/schema are written by the command in
+// cmd/schemagen, run by `go generate ./eligibility`; eligibility's tests regenerate
+// them in memory and fail when the files are stale.
+package schemagen
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+	"github.com/shopspring/decimal"
+
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
+)
+
+// The schema files, as named under eligibility/schema.
+const (
+	ProjectFile = "project.schema.json"
+	VerdictFile = "verdict.schema.json"
+)
+
+// File is one generated schema file.
+type File struct {
+	// Name is the file name, ProjectFile or VerdictFile.
+	Name string
+	// Data is the schema, indented JSON ending in a newline.
+	Data []byte
+}
+
+// Patterns of the string forms. They are anchored: JSON Schema patterns are not.
+const (
+	// unsignedDecimal is how a record states an amount: digits, optionally a point and
+	// more digits. No sign (the engine rejects negative amounts), no exponent, no
+	// grouping.
+	unsignedDecimal = `^[0-9]+(\.[0-9]+)?$`
+	// signedDecimal is a decimal in a verdict, where a custom rule set's parameter may
+	// be negative.
+	signedDecimal = `^-?[0-9]+(\.[0-9]+)?$`
+	// datePattern is YYYY-MM-DD; format "date" (RFC 3339 full-date) also rejects
+	// 2021-02-29 for validators that assert formats.
+	datePattern = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
+	// criterionID is the form criteria.RuleSet.Validate accepts for an ID.
+	criterionID = `^[A-Za-z][A-Za-z0-9-]*$`
+	// creditCode is the unified social credit code as stored: 18 characters of the GB
+	// 32100 alphabet (no I, O, S, V or Z), upper case, digits in positions 3–8. The
+	// engine also checks both check characters.
+	creditCode = `^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$`
+	// divisionCode is a six-digit GB/T 2260 code.
+	divisionCode = `^[0-9]{6}$`
+)
+
+var (
+	decimalType = reflect.TypeFor[decimal.Decimal]()
+	dateType    = reflect.TypeFor[criteria.Date]()
+	valueType   = reflect.TypeFor[criteria.Value]()
+)
+
+// Generate builds the project and verdict schemas. srcRoot is the module's root
+// directory (the one holding go.mod), whose package directories are read for the doc
+// comments that become descriptions; from eligibility/ it is "..".
+func Generate(srcRoot string) ([]File, error) {
+	projectType := reflect.TypeFor[eligibility.Project]()
+	module, ok := strings.CutSuffix(projectType.PkgPath(), "/eligibility")
+	if !ok {
+		return nil, fmt.Errorf("schemagen: cannot derive the module path from %q", projectType.PkgPath())
+	}
+	docs := newDocIndex(srcRoot, module, computedFields())
+	list, err := enums()
+	if err != nil {
+		return nil, fmt.Errorf("schemagen: %w", err)
+	}
+	g := &generator{docs: docs, module: module, enums: map[reflect.Type]enum{}}
+	for _, e := range list {
+		g.enums[e.typ] = e
+	}
+
+	var files []File
+	for _, t := range []target{g.projectTarget(), g.verdictTarget()} {
+		s, err := g.build(t)
+		if err != nil {
+			return nil, fmt.Errorf("schemagen: %s: %w", t.file, err)
+		}
+		data, err := encode(s)
+		if err != nil {
+			return nil, fmt.Errorf("schemagen: %s: %w", t.file, err)
+		}
+		files = append(files, File{Name: t.file, Data: data})
+	}
+	return files, nil
+}
+
+// generator holds what both schemas share. It lives for one Generate call.
+type generator struct {
+	docs   *docIndex
+	module string
+	enums  map[reflect.Type]enum
+}
+
+// target is one schema to build.
+type target struct {
+	file               string
+	typ                reflect.Type
+	title, description string
+	// decimal is the $defs entry for decimal.Decimal.
+	decimal *jsonschema.Schema
+	titles  map[string]string
+	// refine adds what reflection cannot know: patterns, key constraints.
+	refine func(root *jsonschema.Schema) error
+}
+
+func (g *generator) projectTarget() target {
+	return target{
+		file:  ProjectFile,
+		typ:   reflect.TypeFor[eligibility.Project](),
+		title: "“761”工程智能信息网项目入库申报记录 / \"761\" project record",
+		description: "吉林省“761”工程智能信息网项目的入库申报记录，按吉政数办函〔2020〕579号判定能否入库。\n\n" +
+			"The record of one project submitted for intake into Jilin Province's \"761\" project library " +
+			"under 吉政数办函〔2020〕579号: every fact the criteria read. " +
+			"Absent is not false: omit a fact the record does not state (do not send null or an empty string); " +
+			"the criteria that need it are then undetermined and the verdict names it as missing. " +
+			"Amounts are yuan as decimal strings (\"5000000.00\"), never JSON numbers; dates are YYYY-MM-DD. " +
+			"Facts irrelevant to the project's category are ignored. " +
+			fmt.Sprintf("A list holds at most %d items and a string at most %d bytes of UTF-8 (the engine's input limits). ",
+				eligibility.MaxListLength, eligibility.MaxStringBytes) +
+			"Field names, codes and these forms are stable within a major version.",
+		decimal: &jsonschema.Schema{
+			Type:    "string",
+			Pattern: unsignedDecimal,
+			Title:   "金额或数值（字符串形式的精确小数）",
+			Description: "An exact, non-negative decimal written as a JSON string: digits, optionally a point and " +
+				"more digits (\"5000000.00\", \"0.5\"). Amounts are yuan; convert 万元 by multiplying by 10,000. " +
+				"Never a JSON number, which many decoders read as binary floating point.",
+			Examples: []any{"5000000.00"},
+		},
+		titles: projectTitles(),
+		refine: func(root *jsonschema.Schema) error {
+			findings, err := field(root, "findings")
+			if err != nil {
+				return err
+			}
+			findings.PropertyNames = ref("CriterionID")
+			for path, pattern := range map[string]string{
+				"applicant.creditCode":           creditCode,
+				"applicant.registrationDivision": divisionCode,
+			} {
+				s, err := field(root, strings.Split(path, ".")...)
+				if err != nil {
+					return err
+				}
+				s.Pattern = pattern
+			}
+			root.Definitions["CriterionID"] = criterionIDSchema()
+			// The engine's input limits, which bound every rule's cost.
+			maxItems := uint64(eligibility.MaxListLength)
+			each(root, func(s *jsonschema.Schema) {
+				if s.Type == "array" {
+					s.MaxItems = &maxItems
+				}
+			})
+			return nil
+		},
+	}
+}
+
+// each calls fn for root and every schema under it: properties, items, map values and
+// $defs. Each shared definition is visited once.
+func each(root *jsonschema.Schema, fn func(*jsonschema.Schema)) {
+	var visit func(s *jsonschema.Schema)
+	visit = func(s *jsonschema.Schema) {
+		if s == nil || s == jsonschema.TrueSchema || s == jsonschema.FalseSchema {
+			return
+		}
+		fn(s)
+		if s.Properties != nil {
+			for _, p := range s.Properties.FromOldest() {
+				visit(p)
+			}
+		}
+		visit(s.Items)
+		visit(s.AdditionalProperties)
+	}
+	visit(root)
+	for _, name := range slices.Sorted(maps.Keys(root.Definitions)) {
+		visit(root.Definitions[name])
+	}
+}
+
+func (g *generator) verdictTarget() target {
+	return target{
+		file:  VerdictFile,
+		typ:   reflect.TypeFor[eligibility.Verdict](),
+		title: "入库判定结论 / Intake verdict",
+		description: "一个项目在一个评估日按吉政数办函〔2020〕579号得出的入库判定结论。\n\n" +
+			"The structured answer for one project on one evaluation date: the decision, the confirming " +
+			"authority and reporting channel, and every criterion's outcome with its stable ID, the letter's " +
+			"clause reference and a message in Chinese and English. " +
+			"Field names, decision and outcome codes, criterion IDs and references are stable within a major " +
+			"version; fields may be added; message wording may change. " +
+			"Decimals are strings and dates are YYYY-MM-DD.",
+		decimal: &jsonschema.Schema{
+			Type:        "string",
+			Pattern:     signedDecimal,
+			Title:       "精确小数（字符串）",
+			Description: "An exact decimal written as a JSON string (\"5000000\", \"0.5\"), never a JSON number.",
+		},
+		titles: verdictTitles(),
+		refine: func(root *jsonschema.Schema) error {
+			for _, path := range [][]string{{"failing", "[]"}, {"undetermined", "[]"}, {"advisories", "[]"}, {"results", "[]", "id"}} {
+				s, err := field(root, path...)
+				if err != nil {
+					return err
+				}
+				s.Type, s.Ref = "", "#/$defs/CriterionID"
+			}
+			root.Definitions["CriterionID"] = criterionIDSchema()
+			pv, ok := root.Definitions["ParameterValue"]
+			if !ok {
+				return errors.New("no $defs entry ParameterValue")
+			}
+			// The value's form follows the parameter's type.
+			for _, v := range []struct {
+				typ   criteria.ParameterType
+				value *jsonschema.Schema
+			}{
+				{criteria.DecimalParameter, ref("Decimal")},
+				{criteria.IntParameter, &jsonschema.Schema{Type: "integer"}},
+				{criteria.StringParameter, &jsonschema.Schema{Type: "string"}},
+				{criteria.ListParameter, &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "string"}}},
+			} {
+				pv.AllOf = append(pv.AllOf, &jsonschema.Schema{
+					If:   object("type", &jsonschema.Schema{Const: string(v.typ)}),
+					Then: object("value", v.value),
+				})
+			}
+			return nil
+		},
+	}
+}
+
+// build reflects one schema and adjusts it to the contract.
+func (g *generator) build(t target) (*jsonschema.Schema, error) {
+	// defs holds the $defs entries of the types the mapper replaced by references.
+	defs := map[string]*jsonschema.Schema{}
+	computed := g.docs.computed
+	r := &jsonschema.Reflector{
+		Anonymous:        true, // the $id is set below, from the file's name
+		ExpandedStruct:   true, // the root is the record itself, not a $ref to it
+		LookupComment:    g.docs.lookup,
+		AdditionalFields: func(rt reflect.Type) []reflect.StructField { return computed[rt] },
+		Mapper: func(rt reflect.Type) *jsonschema.Schema {
+			// A new schema on every call: the reflector writes the field's
+			// description into what the mapper returns.
+			switch rt {
+			case decimalType:
+				defs["Decimal"] = t.decimal
+				return ref("Decimal")
+			case dateType:
+				defs["Date"] = dateSchema()
+				return ref("Date")
+			case valueType:
+				defs["Decimal"] = t.decimal
+				defs["ParameterValueValue"] = valueSchema()
+				return ref("ParameterValueValue")
+			}
+			if e, ok := g.enums[rt]; ok {
+				defs[rt.Name()] = e.schema(g.docs)
+				return ref(rt.Name())
+			}
+			switch {
+			case rt.Kind() == reflect.String && rt.PkgPath() != "":
+				// A code type nobody listed: publishing it as a free string would
+				// silently drop its enum from the contract.
+				panic(unlisted{rt, "is a named string type without an enum: add it to enums()"})
+			case rt.Kind() == reflect.Struct && marshalsItself(rt) && computed[rt] == nil:
+				// Its JSON is what its MarshalJSON writes, which reflection cannot see.
+				panic(unlisted{rt, "has its own MarshalJSON: list what it writes in computedFields()"})
+			}
+			return nil
+		},
+	}
+	s, err := reflectSchema(r, t.typ)
+	if err != nil {
+		return nil, err
+	}
+	if g.docs.err != nil {
+		return nil, g.docs.err
+	}
+	for _, name := range slices.Sorted(maps.Keys(defs)) {
+		if _, dup := s.Definitions[name]; dup {
+			return nil, fmt.Errorf("two $defs entries named %s", name)
+		}
+		s.Definitions[name] = defs[name]
+	}
+	s.ID = jsonschema.ID("https://" + g.module + "/eligibility/schema/" + t.file)
+	s.Title, s.Description = t.title, t.description
+	if err := t.refine(s); err != nil {
+		return nil, err
+	}
+	if err := applyTitles(s, t.titles); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// unlisted is the panic value of the mapper for a type the generator does not know how
+// to publish; reflectSchema turns it into an error.
+type unlisted struct {
+	t      reflect.Type
+	reason string
+}
+
+// computedFields lists, for each struct type whose MarshalJSON writes members beyond its
+// fields, those members as fields for the reflector to add. Each is documented by the
+// method of the same name.
+func computedFields() map[reflect.Type][]reflect.StructField {
+	return map[reflect.Type][]reflect.StructField{
+		// Result.MarshalJSON adds the explanation, derived from the other fields.
+		reflect.TypeFor[eligibility.Result](): {
+			{Name: "Explanation", Type: reflect.TypeFor[criteria.Text](), Tag: `json:"explanation"`},
+		},
+	}
+}
+
+var marshalerType = reflect.TypeFor[json.Marshaler]()
+
+// marshalsItself reports whether t or *t has a MarshalJSON method.
+func marshalsItself(t reflect.Type) bool {
+	return t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType)
+}
+
+func reflectSchema(r *jsonschema.Reflector, t reflect.Type) (s *jsonschema.Schema, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			u, ok := v.(unlisted)
+			if !ok {
+				panic(v)
+			}
+			err = fmt.Errorf("%v %s", u.t, u.reason)
+		}
+	}()
+	return r.ReflectFromType(t), nil
+}
+
+func ref(def string) *jsonschema.Schema { return &jsonschema.Schema{Ref: "#/$defs/" + def} }
+
+// object is a schema that constrains one property.
+func object(name string, s *jsonschema.Schema) *jsonschema.Schema {
+	props := jsonschema.NewProperties()
+	props.Set(name, s)
+	return &jsonschema.Schema{Properties: props}
+}
+
+func dateSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:        "string",
+		Format:      "date",
+		Pattern:     datePattern,
+		Title:       "日期（YYYY-MM-DD）",
+		Description: "A civil date, YYYY-MM-DD, with no time of day or time zone.",
+		Examples:    []any{"2020-07-20"},
+	}
+}
+
+func valueSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Description: "A parameter value; its form follows the parameter's type: a decimal string, a whole " +
+			"number, a string or a list of strings.",
+		AnyOf: []*jsonschema.Schema{
+			ref("Decimal"),
+			{Type: "integer"},
+			{Type: "string"},
+			{Type: "array", Items: &jsonschema.Schema{Type: "string"}},
+		},
+	}
+}
+
+func criterionIDSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:    "string",
+		Pattern: criterionID,
+		Title:   "条件编号",
+		Description: "A criterion's stable ID from the criteria catalogue, e.g. BD-4. " +
+			"GET /v1/criteria of examples/server, or criteria/default.yaml, lists them.",
+		Examples: []any{"BD-4"},
+	}
+}
+
+// field returns the schema of the property at path under root, following $refs
+// through root's $defs on the way: a name for an object's property, "[]" for an
+// array's items, "*" for a map's values. The last step is not followed, so the
+// schema returned is the property's own, not a shared definition.
+func field(root *jsonschema.Schema, path ...string) (*jsonschema.Schema, error) {
+	s := root
+	for i, name := range path {
+		s = deref(root, s)
+		var next *jsonschema.Schema
+		switch name {
+		case "[]":
+			next = s.Items
+		case "*":
+			next = s.AdditionalProperties
+		default:
+			if s.Properties != nil {
+				next, _ = s.Properties.Get(name)
+			}
+		}
+		if next == nil {
+			return nil, fmt.Errorf("no field %s", strings.Join(path[:i+1], "."))
+		}
+		s = next
+	}
+	return s, nil
+}
+
+// deref follows s's $ref, if it is a local one.
+func deref(root, s *jsonschema.Schema) *jsonschema.Schema {
+	for range 8 { // a chain of references is short; a cycle is not followed
+		name, ok := strings.CutPrefix(s.Ref, "#/$defs/")
+		if !ok || root.Definitions[name] == nil {
+			return s
+		}
+		s = root.Definitions[name]
+	}
+	return s
+}
+
+// applyTitles sets the title of each property named in titles, by JSON path, and fails
+// on a path that names no property.
+func applyTitles(root *jsonschema.Schema, titles map[string]string) error {
+	seen := map[string]bool{}
+	var walk func(s *jsonschema.Schema, path string, depth int)
+	walk = func(s *jsonschema.Schema, path string, depth int) {
+		if s == nil || depth > 16 {
+			return
+		}
+		if title, ok := titles[path]; ok && path != "" {
+			s.Title = title
+			seen[path] = true
+		}
+		s = deref(root, s)
+		if s.Properties != nil {
+			for name, p := range s.Properties.FromOldest() {
+				walk(p, join(path, name), depth+1)
+			}
+		}
+		walk(s.Items, path+"[]", depth+1)
+		if ap := s.AdditionalProperties; ap != nil && ap != jsonschema.FalseSchema && ap != jsonschema.TrueSchema {
+			walk(ap, join(path, "*"), depth+1)
+		}
+	}
+	walk(root, "", 0)
+	var unknown []string
+	for path := range titles {
+		if !seen[path] {
+			unknown = append(unknown, path)
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return fmt.Errorf("titles for paths that name no field: %s", strings.Join(unknown, ", "))
+	}
+	return nil
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// encode writes the schema as indented JSON ending in a newline. encoding/json escapes
+// <, > and & for HTML; a schema is no HTML, so the escapes are undone to keep the
+// Chinese and English text readable in a diff.
+func encode(s *jsonschema.Schema) ([]byte, error) {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	data = unescapeHTML(data)
+	if !json.Valid(data) {
+		return nil, errors.New("the schema does not encode to valid JSON")
+	}
+	return append(data, '\n'), nil
+}
+
+// unescapeHTML replaces the escapes \u003c, \u003e and \u0026 by the characters
+// themselves, skipping an escaped backslash so that a literal "\\u003c" stays.
+func unescapeHTML(data []byte) []byte {
+	var out bytes.Buffer
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' || i+1 >= len(data) {
+			out.WriteByte(data[i])
+			continue
+		}
+		if data[i+1] == 'u' && i+6 <= len(data) {
+			switch string(data[i+2 : i+6]) {
+			case "003c":
+				out.WriteByte('<')
+				i += 5
+				continue
+			case "003e":
+				out.WriteByte('>')
+				i += 5
+				continue
+			case "0026":
+				out.WriteByte('&')
+				i += 5
+				continue
+			}
+		}
+		out.Write(data[i : i+2]) // any other escape, \\ included, as it is
+		i++
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/jilin761/intake/criteria"
+)
+
+// Problem types of this API. They are identifiers in the module's namespace (RFC 9457
+// §3.1.1 allows a type that cannot be dereferenced); everything else is about:blank.
+const (
+	problemBase         = "https://github.com/jilin761/intake/problems/"
+	typeInvalidProject  = problemBase + "invalid-project"
+	typeInvalidRequest  = problemBase + "invalid-request"
+	typeBlank           = "about:blank"
+	problemContentType  = "application/problem+json"
+	jsonContentType     = "application/json"
+	ndjsonContentType   = "application/x-ndjson"
+	titleInvalidProject = "The project record is invalid"
+	titleInvalidRequest = "The request is invalid"
+)
+
+// problem is an RFC 9457 problem details object, with two extensions: errors, each
+// problem at its path, and index, a record's slot in a batch.
+type problem struct {
+	Type   string       `json:"type"`
+	Title  string       `json:"title"`
+	Status int          `json:"status"`
+	Detail string       `json:"detail,omitempty"`
+	Errors []fieldError `json:"errors,omitempty"`
+	// Index is the record's 0-based position in a batch; nil outside batches.
+	Index *int `json:"index,omitempty"`
+}
+
+// fieldError is one problem at one path.
+type fieldError struct {
+	// Path is the library's dotted JSON path ("applicant.creditCode"), "asOf" for the
+	// query parameter, or "" for the body as a whole.
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// httpProblem is a problem with no more to say than its status.
+func httpProblem(status int, detail string) *problem {
+	return &problem{Type: typeBlank, Title: http.StatusText(status), Status: status, Detail: detail}
+}
+
+// invalidRequest is a 400 about the request rather than the record, at path.
+func invalidRequest(path, message string) *problem {
+	return &problem{Type: typeInvalidRequest, Title: titleInvalidRequest, Status: http.StatusBadRequest,
+		Detail: message, Errors: []fieldError{{Path: path, Message: message}}}
+}
+
+// invalidProject turns an error of DecodeProject or the engine's validation into a 400
+// listing every problem. A *criteria.ValidationError gives one entry per field; any other
+// error (the body is not JSON at all) one entry for the body as a whole.
+func invalidProject(err error) *problem {
+	p := &problem{Type: typeInvalidProject, Title: titleInvalidProject, Status: http.StatusBadRequest}
+	if ve, ok := errors.AsType[*criteria.ValidationError](err); ok {
+		for _, fe := range ve.Problems {
+			p.Errors = append(p.Errors, fieldError{Path: fe.Path, Message: fe.Message})
+		}
+	}
+	switch len(p.Errors) {
+	case 0:
+		p.Detail = err.Error()
+		p.Errors = []fieldError{{Path: "", Message: err.Error()}}
+	case 1:
+		p.Detail = "1 problem in the record: " + p.Errors[0].Path + ": " + p.Errors[0].Message
+	default:
+		p.Detail = strconv.Itoa(len(p.Errors)) + " problems in the record"
+	}
+	return p
+}
+
+// write sends p as the whole response.
+func (p *problem) write(w http.ResponseWriter) {
+	body, err := json.Marshal(p)
+	if err != nil { // a problem holds only strings and ints
+		panic("server: encoding a problem: " + err.Error())
+	}
+	h := w.Header()
+	h.Set("Content-Type", problemContentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)+1))
+	w.WriteHeader(p.Status)
+	_, _ = w.Write(append(body, '\n'))
+}

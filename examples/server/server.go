@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
+)
+
+// config holds the server's limits.
+type config struct {
+	// maxBody is the largest body of POST /v1/evaluate, in bytes.
+	maxBody int64
+	// maxBatchBody is the largest body of POST /v1/evaluate:batch, in bytes.
+	maxBatchBody int64
+	// maxBatchRecords is the most records one batch may hold.
+	maxBatchRecords int
+	// timeout is each request's deadline, from when its headers were read.
+	timeout time.Duration
+}
+
+// defaultConfig is what the flags default to. A record at the engine's input limits
+// (eligibility.MaxListLength incidents) fits in maxBody.
+func defaultConfig() config {
+	return config{maxBody: 1 << 20, maxBatchBody: 32 << 20, maxBatchRecords: 10_000, timeout: 30 * time.Second}
+}
+
+// engine is what the server needs of *eligibility.Engine; tests wrap it to slow it down.
+type engine interface {
+	EvaluateContext(ctx context.Context, p *eligibility.Project, asOf eligibility.Date) (*eligibility.Verdict, error)
+	RuleSet() *criteria.RuleSet
+}
+
+// server is the API's http.Handler. It holds no mutable state: the engine is safe for
+// concurrent use and the rest is computed once by newServer.
+type server struct {
+	engine engine
+	cfg    config
+	log    *slog.Logger
+	// criteria is the body of GET /v1/criteria, and etag its entity tag.
+	criteria []byte
+	etag     string
+	// health is the body of GET /healthz.
+	health []byte
+	routes map[string]route
+}
+
+// newServer builds the handler. The rule set is encoded once: the engine is immutable,
+// so GET /v1/criteria always answers the same bytes.
+func newServer(e engine, cfg config, log *slog.Logger) (*server, error) {
+	rs := e.RuleSet()
+	body, err := json.MarshalIndent(rs, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encoding the rule set: %w", err)
+	}
+	sum := sha256.Sum256(body)
+	health, err := json.Marshal(map[string]string{"status": "ok", "version": eligibility.Version, "ruleSet": rs.Name})
+	if err != nil {
+		return nil, fmt.Errorf("encoding the health answer: %w", err)
+	}
+	return &server{
+		engine:   e,
+		cfg:      cfg,
+		log:      log,
+		criteria: append(body, '\n'),
+		etag:     `"` + hex.EncodeToString(sum[:16]) + `"`,
+		health:   append(health, '\n'),
+		routes:   routes(),
+	}, nil
+}
+
+// httpServer returns the http.Server for h. ReadTimeout bounds reading a request's
+// headers and body, WriteTimeout the whole exchange; both follow the per-request
+// timeout, WriteTimeout with room to write the 503 of a request that ran out of time.
+func httpServer(h http.Handler, cfg config, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: min(cfg.timeout, 10*time.Second),
+		ReadTimeout:       cfg.timeout,
+		WriteTimeout:      cfg.timeout + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+// route is one path of the API: the methods it answers and the handler.
+type route struct {
+	methods []string
+	handle  func(s *server, w http.ResponseWriter, r *http.Request)
+}
+
+// routes maps each path to its route. The paths are matched exactly: the API has no
+// path parameters, and "/v1/evaluate:batch" reads as one segment.
+func routes() map[string]route {
+	post := []string{http.MethodPost}
+	get := []string{http.MethodGet, http.MethodHead}
+	return map[string]route{
+		"/v1/evaluate":       {post, (*server).evaluate},
+		"/v1/evaluate:batch": {post, (*server).batch},
+		"/v1/criteria":       {get, (*server).listCriteria},
+		"/healthz":           {get, (*server).healthz},
+	}
+}
+
+// ServeHTTP routes the request and puts it under the per-request deadline.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	rt, ok := s.routes[r.URL.Path]
+	if !ok {
+		httpProblem(http.StatusNotFound, fmt.Sprintf("no resource at %s; the API serves POST /v1/evaluate, "+
+			"POST /v1/evaluate:batch, GET /v1/criteria and GET /healthz", r.URL.Path)).write(w)
+		return
+	}
+	if !slices.Contains(rt.methods, r.Method) {
+		allow := strings.Join(rt.methods, ", ")
+		w.Header().Set("Allow", allow)
+		httpProblem(http.StatusMethodNotAllowed, fmt.Sprintf("%s answers %s, not %s", r.URL.Path, allow, r.Method)).write(w)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.timeout)
+	defer cancel()
+	rt.handle(s, w, r.WithContext(ctx))
+}
+
+// evaluate answers POST /v1/evaluate: one record in, one verdict out.
+func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
+	asOf, prob := asOfParam(r)
+	if prob == nil {
+		prob = requireJSON(r, jsonContentType)
+	}
+	if prob != nil {
+		prob.write(w)
+		return
+	}
+	body, prob := readBody(w, r, s.cfg.maxBody)
+	if prob != nil {
+		prob.write(w)
+		return
+	}
+	out, prob := s.evaluateRecord(r.Context(), body, asOf)
+	if prob != nil {
+		if prob.Status >= 500 && prob.Status != http.StatusServiceUnavailable {
+			s.log.Error("evaluate", "status", prob.Status, "detail", prob.Detail)
+		}
+		if r.Context().Err() != nil && errors.Is(context.Cause(r.Context()), context.Canceled) {
+			return // the client went away: nobody reads an answer
+		}
+		prob.write(w)
+		return
+	}
+	w.Header().Set("Content-Type", jsonContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(out)))
+	_, _ = w.Write(out)
+}
+
+// evaluateRecord decodes, validates and evaluates one record and returns the verdict's
+// JSON followed by a newline, or the problem that stopped it.
+func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, *problem) {
+	if err := ctx.Err(); err != nil {
+		return nil, deadlineProblem(err)
+	}
+	p, err := eligibility.DecodeProject(body)
+	if err != nil {
+		return nil, invalidProject(err)
+	}
+	v, err := s.engine.EvaluateContext(ctx, p, asOf)
+	switch {
+	case err == nil:
+	case errors.Is(err, eligibility.ErrInvalidProject):
+		return nil, invalidProject(err)
+	case errors.Is(err, eligibility.ErrNoParameterValue):
+		return nil, invalidRequest("asOf", err.Error())
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return nil, deadlineProblem(err)
+	default:
+		return nil, httpProblem(http.StatusInternalServerError, err.Error())
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return nil, httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
+	}
+	return append(out, '\n'), nil
+}
+
+// deadlineProblem is the 503 of a request whose deadline passed before its verdict.
+func deadlineProblem(err error) *problem {
+	return httpProblem(http.StatusServiceUnavailable, "the request's deadline passed before the verdict was reached: "+err.Error())
+}
+
+// asOfParam reads the required evaluation date.
+func asOfParam(r *http.Request) (eligibility.Date, *problem) {
+	q := r.URL.Query()
+	if !q.Has("asOf") {
+		return eligibility.Date{}, invalidRequest("asOf", "required: the evaluation date, YYYY-MM-DD, as ?asOf=2020-07-20; "+
+			"the server never defaults it to today, so that a verdict does not depend on when it was asked for")
+	}
+	d, err := criteria.ParseDate(q.Get("asOf"))
+	if err != nil {
+		return eligibility.Date{}, invalidRequest("asOf", err.Error())
+	}
+	return d, nil
+}
+
+// requireJSON accepts a request without a Content-Type, taken as JSON, or with one of
+// want; anything else is a 415.
+func requireJSON(r *http.Request, want ...string) *problem {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return nil
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err == nil {
+		for _, w := range want {
+			if mt == w {
+				return nil
+			}
+		}
+	}
+	return httpProblem(http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q is not accepted here; send %s", ct, strings.Join(want, " or ")))
+}
+
+// readBody reads the whole body up to limit bytes.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, *problem) {
+	if r.ContentLength > limit {
+		return nil, tooLarge(limit)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		return nil, readProblem(err, limit)
+	}
+	return body, nil
+}
+
+// readProblem says why reading the body failed.
+func readProblem(err error, limit int64) *problem {
+	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		return tooLarge(limit)
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return httpProblem(http.StatusRequestTimeout, "the body was not received before the request's deadline")
+	}
+	return httpProblem(http.StatusBadRequest, "reading the body: "+err.Error())
+}
+
+func tooLarge(limit int64) *problem {
+	return httpProblem(http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than this endpoint's limit of %d bytes", limit))
+}
+
+// listCriteria answers GET /v1/criteria. http.ServeContent handles HEAD, If-None-Match
+// and ranges.
+func (s *server) listCriteria(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", jsonContentType)
+	w.Header().Set("ETag", s.etag)
+	w.Header().Set("Cache-Control", "no-cache") // revalidate: cheap with the ETag
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.criteria))
+}
+
+// healthz answers GET /healthz: the process is up and its engine compiled.
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", jsonContentType)
+	w.Header().Set("Cache-Control", "no-store")
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(s.health))
+}
