@@ -387,3 +387,11 @@ func TestJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, rs, back)
 }
+
+func TestCalendarHelpers(t *testing.T) {
+	assert.Equal(t, criteria.NewDate(2020, 12, 31), criteria.EndOfYear(criteria.NewDate(2020, 7, 20)))
+	assert.Equal(t, criteria.NewDate(2017, 7, 20), criteria.YearsBefore(criteria.NewDate(2020, 7, 20), 3))
+	assert.Equal(t, criteria.NewDate(2021, 3, 1), criteria.YearsBefore(criteria.NewDate(2024, 2, 29), 3),
+		"29 February three years back is 1 March (catalogue note 4)")
+	assert.Equal(t, criteria.NewDate(2020, 2, 29), criteria.YearsBefore(criteria.NewDate(2024, 2, 29), 4))
+}

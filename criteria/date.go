@@ -94,3 +94,11 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// EndOfYear returns 31 December of d's year: the last day 年内 (within the year)
+// allows, as BD-6c reads it.
+func EndOfYear(d Date) Date { return Date{Year: d.Year, Month: time.December, Day: 31} }
+
+// YearsBefore returns the same month and day n years before d; 29 February becomes
+// 1 March when that year has none (catalogue note 4: the 近三年 window).
+func YearsBefore(d Date, n int) Date { return NewDate(d.Year-n, d.Month, d.Day) }

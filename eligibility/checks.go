@@ -101,3 +101,35 @@ func categoryList(cats []category.Category) string {
 	}
 	return "any category"
 }
+
+// Reads is what one criterion's expressions read, found from their checked ASTs.
+type Reads struct {
+	// Facts are record facts by CEL path, which is also their JSON path
+	// ("investment.total"; "applicant.division" is read from
+	// applicant.registrationDivision or the credit code).
+	Facts []string `json:"facts,omitempty"`
+	// Params are parameter names.
+	Params []string `json:"params,omitempty"`
+	// Findings are the criterion IDs of the findings read.
+	Findings []string `json:"findings,omitempty"`
+	// AsOf says whether the evaluation date is read.
+	AsOf bool `json:"asOf,omitempty"`
+	// Functions are the named functions called (decimal, endOfYear, isBlank …).
+	Functions []string `json:"functions,omitempty"`
+}
+
+// Reads returns what the criterion with the given ID reads, for tools that work
+// on rule sets (which parameters a threshold change touches, which facts a form
+// must collect).
+func (e *Engine) Reads(id string) (Reads, bool) {
+	i := slices.IndexFunc(e.criteria, func(c compiled) bool { return c.ID == id })
+	if i < 0 {
+		return Reads{}, false
+	}
+	r := e.criteria[i].appliesReads.union(e.criteria[i].requireReads)
+	out := Reads{Params: slices.Clone(r.params), Findings: slices.Clone(r.findings), AsOf: r.asOf, Functions: slices.Clone(r.functions)}
+	for _, f := range r.facts {
+		out.Facts = append(out.Facts, schema[f].path)
+	}
+	return out, true
+}

@@ -69,3 +69,21 @@ func TestNewRefusesAGuardThatCanNeverHold(t *testing.T) {
 	_, err := eligibility.New(rs)
 	assert.NoError(t, err)
 }
+
+func TestReads(t *testing.T) {
+	e := eligibility.Default()
+	r, ok := e.Reads("BD-6c")
+	require.True(t, ok)
+	assert.Equal(t, eligibility.Reads{
+		Facts:     []string{"stage", "preparation.plannedStart"},
+		AsOf:      true,
+		Functions: []string{"endOfYear"},
+	}, r)
+	r, _ = e.Reads("BD-1b")
+	assert.Equal(t, []string{"subtype", "investment.total", "investment.bigDataPortion"}, r.Facts)
+	assert.Equal(t, []string{"minBigDataShare"}, r.Params)
+	r, _ = e.Reads("AI-C2")
+	assert.Equal(t, []string{"AI-C2"}, r.Findings)
+	_, ok = e.Reads("NO-1")
+	assert.False(t, ok)
+}

@@ -3,7 +3,6 @@ package eligibility
 import (
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"cel.dev/cel-go/cel"
@@ -134,15 +133,13 @@ func newEnv(params []paramSlot) (*cel.Env, error) {
 		cel.Function("endOfYear",
 			cel.Overload("end_of_year_timestamp", []*cel.Type{cel.TimestampType}, cel.TimestampType,
 				cel.UnaryBinding(func(t ref.Val) ref.Val {
-					y := t.(types.Timestamp).Time.UTC().Year()
-					return types.Timestamp{Time: time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC)}
+					return types.Timestamp{Time: criteria.EndOfYear(criteria.DateOf(t.(types.Timestamp).Time.UTC())).Time()}
 				}))),
 		cel.Function("yearsBefore",
 			cel.Overload("years_before_timestamp_int", []*cel.Type{cel.TimestampType, cel.IntType}, cel.TimestampType,
 				cel.BinaryBinding(func(t, n ref.Val) ref.Val {
-					// AddDate normalises 29 February of a non-leap year to 1 March,
-					// which is the window catalogue note 4 asks for.
-					return types.Timestamp{Time: t.(types.Timestamp).Time.UTC().AddDate(-int(n.(types.Int)), 0, 0)}
+					d := criteria.DateOf(t.(types.Timestamp).Time.UTC())
+					return types.Timestamp{Time: criteria.YearsBefore(d, int(n.(types.Int))).Time()}
 				}))),
 	)
 }

@@ -21,11 +21,19 @@ type refs struct {
 	findings []string
 	// asOf says whether the evaluation date is read.
 	asOf bool
+	// functions are the named functions called (decimal, endOfYear …), not operators.
+	functions []string
 }
 
 // union returns the reads of r and s together, r's first.
 func (r refs) union(s refs) refs {
-	u := refs{facts: slices.Clone(r.facts), params: slices.Clone(r.params), findings: slices.Clone(r.findings), asOf: r.asOf || s.asOf}
+	u := refs{facts: slices.Clone(r.facts), params: slices.Clone(r.params), findings: slices.Clone(r.findings),
+		asOf: r.asOf || s.asOf, functions: slices.Clone(r.functions)}
+	for _, f := range s.functions {
+		if !slices.Contains(u.functions, f) {
+			u.functions = append(u.functions, f)
+		}
+	}
 	for _, f := range s.facts {
 		if !slices.Contains(u.facts, f) {
 			u.facts = append(u.facts, f)
@@ -71,6 +79,10 @@ func (r *refs) collect(checked *cel.Ast) {
 	}
 	for _, e := range ast.MatchDescendants(root, ast.KindMatcher(ast.CallKind)) {
 		call := e.AsCall()
+		if name := call.FunctionName(); !strings.HasPrefix(name, "_") && !strings.HasPrefix(name, "@") &&
+			!slices.Contains(r.functions, name) {
+			r.functions = append(r.functions, name)
+		}
 		if call.FunctionName() != operators.Index || len(call.Args()) != 2 {
 			continue
 		}

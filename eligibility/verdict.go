@@ -86,7 +86,7 @@ type Provenance struct {
 	// encoding (its JSON form): any edit to a criterion or parameter changes it.
 	RuleSetHash string `json:"ruleSetHash"`
 	// ProjectHash is "sha256:" and the hex SHA-256 of the project's canonical
-	// encoding (see ProjectHash): any change to a fact, finding or name changes it.
+	// encoding (see [ProjectHash]): any change to a fact, finding or name changes it.
 	ProjectHash string `json:"projectHash"`
 }
 

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -70,8 +70,8 @@ type probe struct {
 // cannot.
 type prober struct {
 	param string
-	// reads finds the criteria that read the threshold.
-	reads *regexp.Regexp
+	// reads says whether a criterion reads the threshold.
+	reads func(eligibility.Reads) bool
 	build func(v criteria.Value, base *eligibility.Project, asOf eligibility.Date) (threshold string, probes []probe, err error)
 }
 
@@ -80,15 +80,16 @@ type prober struct {
 // without the parameter (or without endOfYear) simply gets no probes for it.
 func probers() []prober {
 	return []prober{
-		{param: "minTotalInvestment", reads: paramRef("minTotalInvestment"), build: probeFloor},
-		{param: "minBigDataShare", reads: paramRef("minBigDataShare"), build: probeShare},
-		{param: "incidentLookbackYears", reads: paramRef("incidentLookbackYears"), build: probeLookback},
-		{param: "endOfYear", reads: regexp.MustCompile(`\bendOfYear\(`), build: probeEndOfYear},
+		{param: "minTotalInvestment", reads: readsParam("minTotalInvestment"), build: probeFloor},
+		{param: "minBigDataShare", reads: readsParam("minBigDataShare"), build: probeShare},
+		{param: "incidentLookbackYears", reads: readsParam("incidentLookbackYears"), build: probeLookback},
+		{param: "endOfYear", reads: func(r eligibility.Reads) bool { return slices.Contains(r.Functions, "endOfYear") },
+			build: probeEndOfYear},
 	}
 }
 
-func paramRef(name string) *regexp.Regexp {
-	return regexp.MustCompile(`\bparams\.` + regexp.QuoteMeta(name) + `\b`)
+func readsParam(name string) func(eligibility.Reads) bool {
+	return func(r eligibility.Reads) bool { return slices.Contains(r.Params, name) }
 }
 
 // Probe builds probe projects from base at, just under and just over each threshold
@@ -122,7 +123,7 @@ func Probe(engine *eligibility.Engine, base *eligibility.Project, asOf eligibili
 	for _, pr := range probers() {
 		var ids []string
 		for _, c := range rs.Criteria {
-			if pr.reads.MatchString(c.AppliesWhen) || pr.reads.MatchString(c.Require) {
+			if r, _ := engine.Reads(c.ID); pr.reads(r) {
 				ids = append(ids, c.ID)
 			}
 		}
@@ -255,12 +256,6 @@ func probeShare(v criteria.Value, base *eligibility.Project, _ eligibility.Date)
 	return share.String(), probes, nil
 }
 
-// yearsBefore is the engine's yearsBefore: the same month and day n years earlier,
-// 29 February becoming 1 March (catalogue note 4).
-func yearsBefore(d eligibility.Date, n int) eligibility.Date {
-	return criteria.NewDate(d.Year-n, d.Month, d.Day)
-}
-
 func addDays(d eligibility.Date, n int) eligibility.Date {
 	return criteria.NewDate(d.Year, d.Month, d.Day+n)
 }
@@ -270,7 +265,7 @@ func probeLookback(v criteria.Value, _ *eligibility.Project, asOf eligibility.Da
 	if !ok {
 		return "", nil, fmt.Errorf("want an int, got a %s", v.Type())
 	}
-	start := yearsBefore(asOf, int(years))
+	start := criteria.YearsBefore(asOf, int(years))
 	mk := func(step int, d eligibility.Date, label string) probe {
 		return probe{step: step, label: label, field: "incidents[0].date", value: d.String(),
 			set: func(p *eligibility.Project) {

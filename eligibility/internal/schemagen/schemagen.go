@@ -345,6 +345,9 @@ func computedFields() map[reflect.Type][]reflect.StructField {
 		reflect.TypeFor[eligibility.Result](): {
 			{Name: "Explanation", Type: reflect.TypeFor[criteria.Text](), Tag: `json:"explanation"`},
 		},
+		// Verdict.MarshalJSON writes its own fields, each result with its explanation
+		// as above, in one pass; it adds nothing.
+		reflect.TypeFor[eligibility.Verdict](): {},
 	}
 }
 
