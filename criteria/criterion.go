@@ -96,6 +96,11 @@ func (c *Criterion) validate(p *Problems, path string) {
 			p.Add(path+"."+r.field, "required")
 		}
 	}
+	for _, e := range []struct{ field, expr string }{{"appliesWhen", c.AppliesWhen}, {"require", c.Require}} {
+		if len(e.expr) > MaxExpressionBytes {
+			p.Add(path+"."+e.field, "%d bytes exceeds the limit of %d", len(e.expr), MaxExpressionBytes)
+		}
+	}
 	if !c.Strength.IsValid() {
 		p.Add(path+".strength", "%q is not %q or %q", string(c.Strength), Mandatory, Encouraged)
 	}
@@ -103,6 +108,11 @@ func (c *Criterion) validate(p *Problems, path string) {
 		p.Add(path+".basis", "%q is not %q or %q", string(c.Basis), Data, Finding)
 	}
 }
+
+// MaxExpressionBytes bounds an expression's length. The longest default rule is a
+// few hundred bytes; the bound keeps a hostile rule set from compiling megabytes of
+// CEL or nesting arithmetic the cost estimate undercounts.
+const MaxExpressionBytes = 4096
 
 // Path returns the location of the i-th criterion for error messages:
 // "criteria[3] (BD-4)".

@@ -70,7 +70,7 @@ func (v *celDecimal) Add(other ref.Val) ref.Val {
 	if !ok {
 		return types.MaybeNoSuchOverloadErr(other)
 	}
-	return newCELDecimal(v.d.Add(o.d))
+	return bounded(v.d.Add(o.d))
 }
 
 func (v *celDecimal) Subtract(other ref.Val) ref.Val {
@@ -78,7 +78,7 @@ func (v *celDecimal) Subtract(other ref.Val) ref.Val {
 	if !ok {
 		return types.MaybeNoSuchOverloadErr(other)
 	}
-	return newCELDecimal(v.d.Sub(o.d))
+	return bounded(v.d.Sub(o.d))
 }
 
 func (v *celDecimal) Multiply(other ref.Val) ref.Val {
@@ -86,10 +86,21 @@ func (v *celDecimal) Multiply(other ref.Val) ref.Val {
 	if !ok {
 		return types.MaybeNoSuchOverloadErr(other)
 	}
-	return newCELDecimal(v.d.Mul(o.d))
+	return bounded(v.d.Mul(o.d))
 }
 
 func (v *celDecimal) Negate() ref.Val { return newCELDecimal(v.d.Neg()) }
+
+// bounded returns d as a CEL value, or an error when it has grown past
+// maxDecimalDigits digits (or decimal places), which only a custom rule multiplying
+// amounts again and again can reach.
+func bounded(d decimal.Decimal) ref.Val {
+	// Digits of the coefficient, plus the zeros a positive exponent stands for.
+	if d.NumDigits()+max(int(d.Exponent()), 0) > maxDecimalDigits || -d.Exponent() > maxDecimalDigits {
+		return types.NewErr("intake.Decimal: a result of more than %d digits", maxDecimalDigits)
+	}
+	return newCELDecimal(d)
+}
 
 // decimalLibrary declares intake.Decimal to the type checker:
 //
@@ -126,7 +137,7 @@ func decimalLibrary() cel.EnvOption {
 					if err != nil {
 						return types.NewErr("decimal: %q is not a decimal number", s)
 					}
-					return newCELDecimal(d)
+					return bounded(d)
 				})),
 			cel.Overload("int_to_decimal", []*cel.Type{cel.IntType}, dec,
 				cel.UnaryBinding(func(arg ref.Val) ref.Val {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -16,7 +17,8 @@ import (
 var projectType = reflect.TypeFor[Project]()
 
 // DecodeProject decodes one project record from JSON, strictly: a field the record
-// does not have (a misspelt name, say) is an error. Where encoding/json would stop at
+// does not have (a misspelt name, say), a key given twice, a key in another case
+// ("Category") and text that is not UTF-8 are errors. Where encoding/json would stop at
 // its first problem, DecodeProject reports every one, each at its JSON path
 // ("applicant.creditCod: unknown field", "investment.total: … is not a decimal
 // amount"), in a *ValidationError matching ErrInvalidProject.
@@ -35,13 +37,21 @@ func DecodeProject(data []byte) (*Project, error) {
 	dec.DisallowUnknownFields()
 	var p Project
 	err := dec.Decode(&p)
+	// The walk finds every problem with its path, and what encoding/json lets
+	// through: duplicate keys (the last silently wins) and keys in another case.
+	var problems criteria.Problems
+	locate(data, projectType, "", &problems)
+	if perr := problems.Err(invalidProject, ErrInvalidProject); perr != nil {
+		return nil, perr
+	}
 	if err != nil {
-		var problems criteria.Problems
-		locate(data, projectType, "", &problems)
-		if perr := problems.Err(invalidProject, ErrInvalidProject); perr != nil {
-			return nil, perr
-		}
 		return nil, fmt.Errorf("eligibility: %w: %w", ErrInvalidProject, err)
+	}
+	if !utf8.Valid(data) {
+		// Outside any value the walk checks (in a key, say). encoding/json would
+		// replace the bytes with U+FFFD silently; text from a Go caller that is not
+		// UTF-8 is refused too, so JSON input is held to the same.
+		return nil, fmt.Errorf("eligibility: %w: not valid UTF-8 (at byte %d)", ErrInvalidProject, invalidUTF8At(data))
 	}
 	return &p, nil
 }
@@ -58,6 +68,10 @@ var (
 // unmarshalling method decide for themselves.
 func locate(raw []byte, t reflect.Type, path string, problems *criteria.Problems) {
 	if jsonKind(raw) == "null" {
+		return
+	}
+	if k := jsonKind(raw); k == "string" && !utf8.Valid(raw) {
+		problems.Add(path, "is not valid UTF-8 (encoding/json would replace it silently)")
 		return
 	}
 	if t.Kind() == reflect.Pointer {
@@ -82,12 +96,22 @@ func locate(raw []byte, t reflect.Type, path string, problems *criteria.Problems
 			return
 		}
 		fields := jsonFields(t)
+		seen := map[string]bool{}
 		for _, m := range members {
 			f, ok := fields.lookup(m.key)
-			if !ok {
+			switch {
+			case !ok:
 				problems.Add(join(path, m.key), "unknown field")
 				continue
+			case f.name != m.key:
+				// encoding/json matches case-insensitively; the contract does not.
+				problems.Add(join(path, m.key), "unknown field: keys are case-sensitive, did you mean %q?", f.name)
+				continue
+			case seen[m.key]:
+				problems.Add(join(path, m.key), "duplicate key: encoding/json would keep the last value silently")
+				continue
 			}
+			seen[m.key] = true
 			locate(m.value, f.typ, join(path, f.name), problems)
 		}
 	case reflect.Map:
@@ -96,7 +120,13 @@ func locate(raw []byte, t reflect.Type, path string, problems *criteria.Problems
 			problems.Add(path, "want an object, got %s", article(jsonKind(raw)))
 			return
 		}
+		seen := map[string]bool{}
 		for _, m := range members {
+			if seen[m.key] {
+				problems.Add(join(path, m.key), "duplicate key: encoding/json would keep the last value silently")
+				continue
+			}
+			seen[m.key] = true
 			locate(m.value, t.Elem(), join(path, m.key), problems)
 		}
 	case reflect.Slice:
@@ -236,4 +266,16 @@ func goKind(t reflect.Type) string {
 		return "a number"
 	}
 	return t.String()
+}
+
+// invalidUTF8At returns the offset of the first byte that is not valid UTF-8.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }

@@ -68,3 +68,35 @@ func TestDecodeProjectReadsNumbersExactly(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "12345678901234567.89", p.Investment.Total.String())
 }
+
+func TestDecodeProjectRefusesWhatEncodingJSONLetsThrough(t *testing.T) {
+	tests := []struct {
+		reason string
+		json   string
+		paths  []string
+	}{
+		{"a duplicate finding would let the last value win",
+			`{"category":"bigdata","findings":{"BD-3a":{"met":false},"BD-3a":{"met":true}}}`,
+			[]string{"findings.BD-3a"}},
+		{"a duplicate field",
+			`{"category":"bigdata","category":"ai"}`, []string{"category"}},
+		{"keys are case-sensitive",
+			`{"CATEGORY":"ai","applicant":{"CreditCode":"91220200MA0QK3R853"}}`,
+			[]string{"CATEGORY", "applicant.CreditCode"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			_, err := eligibility.DecodeProject([]byte(tt.json))
+			var ve *eligibility.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tt.paths, ve.Paths())
+		})
+	}
+	_, err := eligibility.DecodeProject([]byte("{\"category\":\"ai\",\"name\":\"\xff\"}"))
+	var ve *eligibility.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"name"}, ve.Paths())
+	assert.ErrorContains(t, err, "not valid UTF-8")
+	_, err = eligibility.DecodeProject([]byte("{\"category\":\"ai\",\"\xff\":1}"))
+	assert.ErrorIs(t, err, eligibility.ErrInvalidProject, "a bad key is refused too")
+}

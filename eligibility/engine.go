@@ -37,6 +37,8 @@ type Engine struct {
 	// unknowns[i] is the value of schema fact i when the record does not state it.
 	unknowns      []ref.Val
 	incidentsFact int
+	// incidentUnknowns are the unknowns of incident fields; see namedIncidents.
+	incidentUnknowns []ref.Val
 	// findingIndex maps the ID of each finding-basis criterion to its position in
 	// findingIDs and findingUnknowns.
 	findingIndex    map[string]int
@@ -100,6 +102,9 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	}
 	for i := range schema {
 		e.unknowns[i] = types.NewUnknown(int64(factID+i), nil)
+	}
+	for i := range (namedIncidents + 1) * len(incidentFacts) {
+		e.incidentUnknowns = append(e.incidentUnknowns, types.NewUnknown(int64(incidentID+i), nil))
 	}
 
 	var problems criteria.Problems
@@ -434,6 +439,12 @@ func (e *Engine) explainUnknown(c *compiled, unk *types.Unknown) ([]string, crit
 		case id >= incidentID:
 			n, f := int(id-incidentID)/len(incidentFacts), int(id-incidentID)%len(incidentFacts)
 			def := incidentFacts[f]
+			if n == namedIncidents {
+				add([]string{"incidents[*]." + def.name},
+					words{fmt.Sprintf("第%d项及以后事故或违法违规记录的%s", n+1, def.text.zh),
+						fmt.Sprintf("the %s of incidents %d and later", def.text.en, n+1)})
+				continue
+			}
 			add([]string{fmt.Sprintf("incidents[%d].%s", n, def.name)},
 				words{fmt.Sprintf("第%d项事故或违法违规记录的%s", n+1, def.text.zh), fmt.Sprintf("the %s of incident %d", def.text.en, n+1)})
 		case id >= findingID:

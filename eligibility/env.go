@@ -53,8 +53,14 @@ func celValue(v criteria.Value) ref.Val {
 		s, _ := v.Str()
 		return types.String(s)
 	}
+	// Box each element once, here: a list of Go strings would box an element on
+	// every `in` and every step of exists, on every evaluation.
 	l, _ := v.List()
-	return types.NewStringList(types.DefaultTypeAdapter, l)
+	elems := make([]ref.Val, len(l))
+	for i, s := range l {
+		elems[i] = types.String(s)
+	}
+	return types.NewRefValList(types.DefaultTypeAdapter, elems)
 }
 
 // epoch is a span of dates over which no parameter changes value. The engine builds

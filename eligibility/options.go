@@ -50,6 +50,13 @@ const (
 	MaxListLength = 10_000
 	// MaxStringBytes bounds every string in a record.
 	MaxStringBytes = 64 << 10
+	// MaxAmountScale bounds the decimal places of an amount; amounts themselves are
+	// at most 10^18 yuan.
+	MaxAmountScale = 30
+	// maxDecimalDigits bounds a decimal that CEL arithmetic produces: a custom rule
+	// multiplying amounts by themselves would otherwise grow numbers, and time,
+	// without bound while the cost estimate counts one operation per product.
+	maxDecimalDigits = 1000
 )
 
 func costLimitError(estimate, limit uint64) string {

@@ -25,9 +25,17 @@ const (
 	factID = 1 << 20
 	// findingID + i is the unknown of the engine's i-th finding criterion.
 	findingID = 2 << 20
-	// incidentID + n*len(incidentFacts) + f is field f of incident n.
+	// incidentID + n*len(incidentFacts) + f is field f of incident n, for the first
+	// namedIncidents incidents; field f of every later incident shares the ID of
+	// n = namedIncidents.
 	incidentID = 3 << 20
 )
+
+// namedIncidents is how many incidents get unknowns of their own. cel-go copies the
+// set of IDs each time it merges two unknowns, so thousands of distinct IDs made
+// II-11 quadratic (10,000 incidents of unknown severity took seconds); past this
+// many, a missing field is reported once for all later incidents.
+const namedIncidents = 16
 
 // object is a CEL struct value whose fields are an index of values.
 type object struct {
@@ -95,7 +103,7 @@ func (r *record) incidents() ref.Val {
 		for f, def := range incidentFacts {
 			fields[f] = def.get(&list[n])
 			if fields[f] == nil {
-				fields[f] = types.NewUnknown(int64(incidentID+n*len(incidentFacts)+f), nil)
+				fields[f] = r.eng.incidentUnknowns[min(n, namedIncidents)*len(incidentFacts)+f]
 			}
 		}
 		elems[n] = &object{typ: IncidentType, vals: fields}
@@ -185,7 +193,8 @@ func (f *findingsValue) Value() any                  { return f }
 type activation struct {
 	r      *record
 	params *object
-	asOf   types.Timestamp
+	// asOf is boxed once per evaluation, not on every reference.
+	asOf ref.Val
 }
 
 func (a *activation) ResolveName(name string) (any, bool) {

@@ -3,6 +3,7 @@ package eligibility
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -55,7 +56,10 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	a := &p.Applicant
 	if a.CreditCode != "" {
 		cc, err := creditcode.Parse(a.CreditCode)
-		if err != nil {
+		if len(a.CreditCode) > maxQuoted && err != nil {
+			// creditcode's error quotes the input; a megabyte of it helps nobody.
+			problems.Add("applicant.creditCode", "%d bytes is not an 18-character credit code", len(a.CreditCode))
+		} else if err != nil {
 			problems.AddErr("applicant.creditCode", err)
 		} else {
 			in.division = cc.Division()
@@ -63,15 +67,15 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	}
 	if a.RegistrationDivision != "" {
 		if !isDivisionCode(a.RegistrationDivision) {
-			problems.Add("applicant.registrationDivision", "%q is not a six-digit GB/T 2260 division code", a.RegistrationDivision)
+			problems.Add("applicant.registrationDivision", "%s is not a six-digit GB/T 2260 division code", quote(a.RegistrationDivision))
 		}
 		in.division = a.RegistrationDivision
 	}
 	code("applicant.legalForm", a.LegalForm.IsValid(), string(a.LegalForm))
 	code("applicant.enterpriseKind", a.EnterpriseKind.IsValid(), string(a.EnterpriseKind))
 	code("applicant.carrier", a.Carrier.IsValid(), string(a.Carrier))
-	if sa := a.SelfAssessment; sa != nil && sa.Score != nil && sa.Score.IsNegative() {
-		problems.Add("applicant.selfAssessment.score", "must not be negative, got %s", sa.Score)
+	if sa := a.SelfAssessment; sa != nil {
+		checkAmount(problems, "applicant.selfAssessment.score", sa.Score)
 	}
 
 	inv := &p.Investment
@@ -83,9 +87,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 		{"investment.bigDataPortion", inv.BigDataPortion},
 		{"investment.completed", inv.Completed},
 	} {
-		if amount.d != nil && amount.d.IsNegative() {
-			problems.Add(amount.path, "must not be negative, got %s", amount.d)
-		}
+		checkAmount(problems, amount.path, amount.d)
 	}
 	if inv.Total != nil && !inv.Total.IsNegative() && inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(*inv.Total) {
 		problems.Add("investment.bigDataPortion", "%s exceeds the total investment %s", inv.BigDataPortion, inv.Total)
@@ -110,8 +112,41 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 
 func checkCode(problems *criteria.Problems, path string, valid bool, value string) {
 	if value != "" && !valid {
-		problems.Add(path, "unknown code %q", value)
+		problems.Add(path, "unknown code %s", quote(value))
 	}
+}
+
+// maxAmount bounds every amount: a billion billion yuan is beyond any project, and
+// the bound keeps exact arithmetic on amounts cheap (see MaxAmountScale).
+var maxAmount = decimal.New(1, 18)
+
+// checkAmount refuses negative amounts and amounts beyond the limits.
+func checkAmount(problems *criteria.Problems, path string, d *decimal.Decimal) {
+	switch {
+	case d == nil:
+	case d.IsNegative():
+		problems.Add(path, "must not be negative, got %s", quote(d.String()))
+	case d.NumDigits()+int(d.Exponent()) > 18 && d.GreaterThan(maxAmount): // a value of n digits is below 10^n: skip the allocating compare
+		problems.Add(path, "exceeds the limit of 10^18")
+	case -d.Exponent() > MaxAmountScale && !d.Equal(d.Truncate(MaxAmountScale)):
+		problems.Add(path, "has more than %d decimal places", MaxAmountScale)
+	}
+}
+
+// maxQuoted bounds how much of a bad value an error message repeats.
+const maxQuoted = 64
+
+// quote writes s for an error message, quoted and cut to maxQuoted bytes: a
+// megabyte-long code should not make a megabyte-long error.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(s[:cut]), len(s))
 }
 
 // checkFindings reports findings for criteria that take none and findings without
@@ -123,9 +158,9 @@ func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		path := "findings." + id
+		path := "findings." + quoteKey(id)
 		if _, ok := e.findingIndex[id]; !ok {
-			problems.Add(path, "rule set %q has no reviewer-finding criterion %q", e.rules.Name, id)
+			problems.Add(path, "rule set %q has no reviewer-finding criterion %s", e.rules.Name, quote(id))
 			continue
 		}
 		if p.Findings[id].Met == nil {
@@ -201,10 +236,24 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 	if len(p.Findings) > MaxListLength {
 		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
 	}
+	var bad []string
 	for id, f := range p.Findings {
-		if len(f.By)+len(f.Note) > MaxStringBytes || !utf8.ValidString(f.By) || !utf8.ValidString(f.Note) {
-			text("findings."+id+".by", -1, f.By)
-			text("findings."+id+".note", -1, f.Note)
+		if len(f.By) > MaxStringBytes || len(f.Note) > MaxStringBytes || !utf8.ValidString(f.By) || !utf8.ValidString(f.Note) {
+			bad = append(bad, id)
 		}
 	}
+	slices.Sort(bad) // a stable order, whatever the map's
+	for _, id := range bad {
+		f := p.Findings[id]
+		text("findings."+quoteKey(id)+".by", -1, f.By)
+		text("findings."+quoteKey(id)+".note", -1, f.Note)
+	}
+}
+
+// quoteKey cuts an over-long map key for use in a path.
+func quoteKey(id string) string {
+	if len(id) <= maxQuoted {
+		return id
+	}
+	return quote(id)
 }
