@@ -39,6 +39,8 @@ type Engine struct {
 	incidentsFact int
 	// incidentUnknowns are the unknowns of incident fields; see namedIncidents.
 	incidentUnknowns []ref.Val
+	// scratch recycles evaluations' working state; see scratch.
+	scratch sync.Pool
 	// findingIndex maps the ID of each finding-basis criterion to its position in
 	// findingIDs and findingUnknowns.
 	findingIndex    map[string]int
@@ -103,6 +105,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	for i := range schema {
 		e.unknowns[i] = types.NewUnknown(int64(factID+i), nil)
 	}
+	e.scratch.New = e.newScratch
 	for i := range (namedIncidents + 1) * len(incidentFacts) {
 		e.incidentUnknowns = append(e.incidentUnknowns, types.NewUnknown(int64(incidentID+i), nil))
 	}
@@ -269,13 +272,12 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 		return nil, fmt.Errorf("eligibility: %w: on %s rule set %q has no value for %s",
 			ErrNoParameterValue, asOf, e.rules.Name, strings.Join(ep.missing, ", "))
 	}
-	rec := &record{
-		object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))},
-		eng:    e,
-		in:     in,
-	}
-	rec.findings.r = rec
-	act := &activation{r: rec, params: ep.params, asOf: types.Timestamp{Time: asOf.Time()}}
+	sc := e.scratch.Get().(*scratch)
+	defer e.putScratch(sc)
+	rec := &sc.rec
+	rec.in = in
+	act := &sc.act
+	act.params, act.asOf = ep.params, types.Timestamp{Time: asOf.Time()}
 
 	route, _ := category.RouteOf(p.Category)
 	v := &Verdict{
@@ -348,6 +350,32 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 		v.Decision = Eligible
 	}
 	return v, nil
+}
+
+// scratch is the per-evaluation working state: the record CEL reads and the
+// activation. Nothing in a verdict points into it (results hold strings, not CEL
+// values), so it is recycled through a sync.Pool, which keeps a nightly batch from
+// spending its second core on collecting these.
+type scratch struct {
+	rec record
+	act activation
+}
+
+func (e *Engine) newScratch() any {
+	sc := &scratch{}
+	sc.rec = record{object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))}, eng: e}
+	sc.rec.findings.r = &sc.rec
+	sc.act.r = &sc.rec
+	return sc
+}
+
+// putScratch clears what one evaluation left and returns sc to the pool.
+func (e *Engine) putScratch(sc *scratch) {
+	clear(sc.rec.vals)
+	clear(sc.rec.display)
+	sc.rec.in = input{}
+	sc.act.params, sc.act.asOf = nil, nil
+	e.scratch.Put(sc)
 }
 
 // epochAt returns the span of parameter values in force on d.
