@@ -19,6 +19,7 @@ import (
 	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
+	"github.com/jilin761/intake/eligibility/policytest"
 	"github.com/jilin761/intake/examples/corpus"
 )
 
@@ -138,6 +139,27 @@ func TestDifferentialBaseFixtures(t *testing.T) {
 		projects = append(projects, base(t, name))
 	}
 	checkAgreement(t, func(i int) string { return "base " + categories[i] }, projects, differentialDates)
+}
+
+// The analysts' fixture suite of the default rule set (eligibility/policytest), each
+// fixture on its own date and on the differential dates. Fixtures that override a
+// parameter are left out: the oracle follows the default values.
+func TestDifferentialPolicyFixtures(t *testing.T) {
+	suite, err := policytest.LoadSuite(os.DirFS(filepath.Join("policytest", "testdata")), "default.yaml")
+	require.NoError(t, err)
+	var projects []*eligibility.Project
+	var names []string
+	for _, fx := range suite.Fixtures {
+		if len(fx.Parameters) > 0 {
+			continue
+		}
+		engine, hand, differs := differ(fx.Project, fx.AsOf)
+		assert.False(t, differs, "%s: engine %v, oracle %v", fx.Name, engine, hand)
+		projects = append(projects, fx.Project)
+		names = append(names, fx.Name)
+	}
+	require.Greater(t, len(projects), 100, "the suite has over a hundred fixtures")
+	checkAgreement(t, func(i int) string { return "fixture " + names[i] }, projects, differentialDates)
 }
 
 // Every per-criterion case, on its own date and on the differential dates.

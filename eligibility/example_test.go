@@ -115,3 +115,50 @@ func ExampleNew_brokenRuleSet() {
 	// true
 	// [criteria[5] (BD-4).require]
 }
+
+func ExampleResult_Explanation() {
+	v, _ := eligibility.Default().Evaluate(exampleProject(), criteria.MustParseDate("2020-07-20"))
+	r, _ := v.Result("BD-4")
+	fmt.Println(r.Explanation().Zh)
+	fmt.Println(r.Explanation().En)
+	for _, in := range r.Inputs {
+		fmt.Printf("%s = %s %s\n", in.Name, in.Value, in.Unit)
+	}
+	// Output:
+	// 一(一)4 要求：项目总投资额度不小于500万元（含500万元）。依据：项目总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
+	// 一(一)4 requires: total investment is at least 5,000,000 yuan. Read: total investment 4,999,999.99 yuan; floor on total investment 5,000,000 yuan. Outcome: not met.
+	// investment.total = 4999999.99 yuan
+	// params.minTotalInvestment = 5000000 yuan
+}
+
+func ExampleVerdict_provenance() {
+	p := exampleProject()
+	v, _ := eligibility.Default().Evaluate(p, criteria.MustParseDate("2020-07-20"))
+	fmt.Println(v.Provenance.Version == eligibility.Version)
+	fmt.Println(v.Provenance.RuleSetHash == criteria.Default().Hash())
+	fmt.Println(v.Provenance.ProjectHash == eligibility.ProjectHash(p))
+	// Output:
+	// true
+	// true
+	// true
+}
+
+func ExampleEngine_Checks() {
+	checks := eligibility.Default().Checks()
+	for _, c := range checks.Costs {
+		if c.ID == "II-11" {
+			fmt.Printf("%s %s: worst case %d of %d\n", c.ID, c.Field, c.Estimate, checks.CostLimit)
+		}
+	}
+	fmt.Println("facts no criterion reads:", len(checks.UnreadFacts))
+	// Output:
+	// II-11 require: worst case 260004 of 1000000
+	// facts no criterion reads: 0
+}
+
+func ExampleEngine_Reads() {
+	r, _ := eligibility.Default().Reads("BD-6c")
+	fmt.Println(r.Facts, r.AsOf, r.Functions)
+	// Output:
+	// [stage preparation.plannedStart] true [endOfYear]
+}
