@@ -19,11 +19,11 @@
 //	err := rs.SetParameter("minTotalInvestment", criteria.DecimalValue(decimal.RequireFromString("10000000")))
 //	engine, err := eligibility.New(rs)
 //
-// [WriteCatalogue] renders a rule set as a Markdown document for auditors: the
-// default rule set's is checked in as CATALOGUE.md, rebuilt by `go generate
-// ./criteria`, and a test fails when it is stale. [RuleSet.Hash] is the hash verdicts
-// record in their provenance, and the catalogue prints it, so a verdict can be tied
-// to the exact rules that reached it.
+// The default rule set is also checked in as a document for auditors, CATALOGUE.md,
+// written by report.Catalogue (package eligibility/report) and rebuilt by `go
+// generate ./criteria`; a test fails when it is stale. [RuleSet.Hash] is the hash
+// verdicts record in their provenance, and the catalogue prints it, so a verdict can
+// be tied to the exact rules that reached it.
 //
 // IDs, references and parameter names are stable; summaries and messages may be
 // reworded. Rule sets are plain values with no shared state: clone one to derive a

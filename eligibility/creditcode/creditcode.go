@@ -204,6 +204,21 @@ func CheckCharacter(first17 string) (byte, error) {
 	return checkChar(first17), nil
 }
 
+// OrganizationCheckCharacter returns the GB 11714 check character (position 17)
+// for the 8-character organisation-code body (positions 9–16). body must be 8
+// characters from the character set, upper case; errors are [*Error] with
+// ReasonLength or ReasonCharacter. With [CheckCharacter] it builds valid codes, for
+// test data.
+func OrganizationCheckCharacter(body string) (byte, error) {
+	if cnt := utf8.RuneCountInString(body); cnt != 8 {
+		return 0, &Error{Input: body, Reason: ReasonLength, Want: "8", Got: strconv.Itoa(cnt)}
+	}
+	if pos, got := firstInvalid(body); pos > 0 {
+		return 0, &Error{Input: body, Reason: ReasonCharacter, Pos: pos, Got: got}
+	}
+	return orgCheck(body), nil
+}
+
 // value returns the value of c in the alphabet, or -1.
 func value(c byte) int {
 	return strings.IndexByte(alphabet, c)

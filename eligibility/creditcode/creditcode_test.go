@@ -443,3 +443,15 @@ func refValid(n string) bool {
 	r, _ := refReason(n)
 	return r == 0
 }
+
+func TestOrganizationCheckCharacter(t *testing.T) {
+	for _, code := range []string{"91220101MA14XJ7T68", "91350100M000100Y43", "9135010557098120XJ", "92220581MA17HN4W8L"} {
+		c, err := creditcode.OrganizationCheckCharacter(code[8:16])
+		require.NoError(t, err, code)
+		assert.Equal(t, code[16], c, code)
+	}
+	_, err := creditcode.OrganizationCheckCharacter("MA14XJ7")
+	assert.ErrorIs(t, err, creditcode.ErrLength)
+	_, err = creditcode.OrganizationCheckCharacter("MA14XJ7I")
+	assert.ErrorIs(t, err, creditcode.ErrCharacter)
+}

@@ -17,6 +17,11 @@
 // the rule set is that one (same name, same hash as the verdict's provenance), so a
 // report never quotes a clause the verdict was not decided under.
 //
+// [Catalogue] renders a rule set itself as a Markdown document: every parameter with
+// its dated values and the criteria that read it, and every criterion with the
+// letter's text, its requirement, messages and expressions. criteria/CATALOGUE.md is
+// the default rule set's.
+//
 // Output is deterministic: the same verdict, rule set and language give the same
 // bytes, with no date of printing or other ambient value, so a report can be filed,
 // hashed and regenerated. The HTML page needs nothing else: styles are inline, there

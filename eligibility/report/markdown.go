@@ -116,7 +116,7 @@ func (m *mdWriter) field(w *clauseWords, name, value string) {
 // Markdown escaping. Verdict texts are plain prose, but project names, reviewers'
 // notes and custom rule sets come from people, so every text is escaped where it
 // lands: a '*' or '<' must not turn into emphasis or HTML, and a '|' or a line
-// break in a table cell must not end the cell or the row. (criteria.WriteCatalogue
+// break in a table cell must not end the cell or the row. (report.Catalogue
 // escapes the same way; the helpers are small enough to keep a copy rather than
 // export them.)
 

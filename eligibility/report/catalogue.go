@@ -1,15 +1,15 @@
-package criteria
+package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
 )
 
 // The catalogue is the rule set as a document for people who do not read YAML or
@@ -21,14 +21,7 @@ import (
 // The output is a pure function of the rule set: the same rule set gives the same
 // bytes on every machine and every run, so the file diffs cleanly in review.
 
-// Catalogue returns the rule set as a Markdown document; see [WriteCatalogue].
-func (rs *RuleSet) Catalogue() []byte {
-	var b bytes.Buffer
-	_ = WriteCatalogue(&b, rs) // a bytes.Buffer does not fail
-	return b.Bytes()
-}
-
-// WriteCatalogue writes rs to w as a Markdown document: the rule set's name,
+// Catalogue writes rs to w as a Markdown document: the rule set's name,
 // document, title, effective date and hash; an index of the criteria; the
 // parameters with their dated values; then, category by category in the letter's
 // order (and last the criteria of every category), each criterion with its ID,
@@ -37,10 +30,21 @@ func (rs *RuleSet) Catalogue() []byte {
 //
 // The hash is the one verdicts record as Provenance.RuleSetHash, so a reader can
 // tell whether a verdict was reached under exactly the rules the document shows.
-// WriteCatalogue does no I/O beyond writing to w and returns the first write error.
-func WriteCatalogue(w io.Writer, rs *RuleSet) error {
-	cw := &catalogueWriter{w: w}
-	cw.write(rs)
+// Which criteria read each parameter comes from the compiled rules
+// (eligibility.Engine.Reads), so rs must compile; an error from eligibility.New is
+// returned as it is. Catalogue does no I/O beyond writing to w and returns the
+// first write error.
+func Catalogue(w io.Writer, rs *criteria.RuleSet) error {
+	engine, err := eligibility.New(rs)
+	if err != nil {
+		return fmt.Errorf("report: catalogue: %w", err)
+	}
+	cw := &catalogueWriter{w: w, reads: map[string][]string{}}
+	for _, c := range rs.Criteria {
+		r, _ := engine.Reads(c.ID)
+		cw.reads[c.ID] = r.Params
+	}
+	cw.write(rs, paramUses(cw.reads, rs))
 	return cw.err
 }
 
@@ -49,6 +53,8 @@ func WriteCatalogue(w io.Writer, rs *RuleSet) error {
 type catalogueWriter struct {
 	w   io.Writer
 	err error
+	// reads maps a criterion's ID to the parameters its expressions read.
+	reads map[string][]string
 }
 
 func (cw *catalogueWriter) printf(format string, a ...any) {
@@ -63,7 +69,7 @@ func (cw *catalogueWriter) line(s string) { cw.printf("%s\n", s) }
 // category), in rule order.
 type section struct {
 	cat      category.Category
-	criteria []*Criterion
+	criteria []*criteria.Criterion
 }
 
 func (s section) anchor() string {
@@ -86,7 +92,7 @@ func (s section) title() string {
 // sections groups the criteria by category: the letter's categories in its order,
 // then any other category code in order of first appearance, then the criteria of
 // every category. Empty sections are left out.
-func sections(rs *RuleSet) []section {
+func sections(rs *criteria.RuleSet) []section {
 	order := category.Categories()
 	for _, c := range rs.Criteria {
 		if c.Category != "" && !slices.Contains(order, c.Category) {
@@ -109,12 +115,11 @@ func sections(rs *RuleSet) []section {
 	return out
 }
 
-func (cw *catalogueWriter) write(rs *RuleSet) {
+func (cw *catalogueWriter) write(rs *criteria.RuleSet, uses map[string][]string) {
 	secs := sections(rs)
-	uses := paramUses(rs)
 
 	cw.printf("# 规则目录 · Criteria catalogue: %s\n\n", mdText(rs.Name))
-	cw.line("<!-- Generated from the rule set by criteria.WriteCatalogue; do not edit by hand. -->")
+	cw.line("<!-- Generated from the rule set by report.Catalogue; do not edit by hand. -->")
 	cw.line("")
 	cw.printf("- 规则集 Rule set: %s\n", code(rs.Name))
 	doc := mdText(rs.Document)
@@ -182,7 +187,7 @@ func (cw *catalogueWriter) write(rs *RuleSet) {
 	}
 }
 
-func (cw *catalogueWriter) writeParameters(rs *RuleSet, uses map[string][]string) {
+func (cw *catalogueWriter) writeParameters(rs *criteria.RuleSet, uses map[string][]string) {
 	cw.line("## <a id=\"parameters\"></a>参数 · Parameters")
 	cw.line("")
 	if len(rs.Parameters) == 0 {
@@ -220,7 +225,7 @@ func (cw *catalogueWriter) writeParameters(rs *RuleSet, uses map[string][]string
 	cw.line("")
 }
 
-func (cw *catalogueWriter) writeCriterion(rs *RuleSet, c *Criterion) {
+func (cw *catalogueWriter) writeCriterion(rs *criteria.RuleSet, c *criteria.Criterion) {
 	cw.printf("### <a id=\"%s\"></a>%s · %s\n\n", anchorOf(c.ID), mdText(c.ID), mdText(c.Ref))
 	cw.printf("强度 Strength: **%s** · 依据 Basis: **%s**\n\n", strengthWords(c.Strength), basisWords(c.Basis))
 
@@ -250,14 +255,10 @@ func (cw *catalogueWriter) writeCriterion(rs *RuleSet, c *Criterion) {
 	cw.line(fenced("cel", c.Require))
 	cw.line("")
 
-	if names := paramsRead(c); len(names) > 0 {
+	if names := cw.reads[c.ID]; len(names) > 0 {
 		links := make([]string, 0, len(names))
 		for _, n := range names {
-			if _, ok := rs.Parameter(n); ok {
-				links = append(links, fmt.Sprintf("[%s](#param-%s)", code(n), htmlID(n)))
-			} else {
-				links = append(links, code(n)+"（未定义 · undefined）")
-			}
+			links = append(links, fmt.Sprintf("[%s](#param-%s)", code(n), htmlID(n)))
 		}
 		cw.printf("参数 Parameters: %s\n\n", strings.Join(links, ", "))
 	}
@@ -268,31 +269,31 @@ func (cw *catalogueWriter) writeCriterion(rs *RuleSet, c *Criterion) {
 }
 
 // countCriteria summarises the criteria by strength and basis.
-func countCriteria(rs *RuleSet) string {
+func countCriteria(rs *criteria.RuleSet) string {
 	n := map[string]int{}
 	for _, c := range rs.Criteria {
 		n[string(c.Strength)]++
 		n[string(c.Basis)]++
 	}
 	return fmt.Sprintf("mandatory %d, encouraged %d; data %d, finding %d",
-		n[string(Mandatory)], n[string(Encouraged)], n[string(Data)], n[string(Finding)])
+		n[string(criteria.Mandatory)], n[string(criteria.Encouraged)], n[string(criteria.Data)], n[string(criteria.Finding)])
 }
 
-func strengthWords(s Strength) string {
+func strengthWords(s criteria.Strength) string {
 	switch s {
-	case Mandatory:
+	case criteria.Mandatory:
 		return "mandatory 强制性"
-	case Encouraged:
+	case criteria.Encouraged:
 		return "encouraged 鼓励性（不影响结论 · never fails a project）"
 	}
 	return mdText(string(s))
 }
 
-func basisWords(b Basis) string {
+func basisWords(b criteria.Basis) string {
 	switch b {
-	case Data:
+	case criteria.Data:
 		return "data 依据项目数据"
-	case Finding:
+	case criteria.Finding:
 		return "finding 评审认定"
 	}
 	return mdText(string(b))
@@ -300,7 +301,7 @@ func basisWords(b Basis) string {
 
 // datedValues writes a parameter's values for a table cell: the value alone when
 // it has always been in force, otherwise one "from date: value" line per value.
-func datedValues(values []DatedValue) string {
+func datedValues(values []criteria.DatedValue) string {
 	if len(values) == 1 && values[0].From.IsZero() {
 		return valueCell(values[0].Value)
 	}
@@ -317,9 +318,9 @@ func datedValues(values []DatedValue) string {
 
 // valueCell writes a value in code spans: numbers as their digits, a string quoted
 // (so "22" is visibly text), a list item by item.
-func valueCell(v Value) string {
+func valueCell(v criteria.Value) string {
 	switch v.Type() {
-	case ListParameter:
+	case criteria.ListParameter:
 		list, _ := v.List()
 		if len(list) == 0 {
 			return "（空 · empty）"
@@ -329,39 +330,20 @@ func valueCell(v Value) string {
 			items[i] = codeCell(s)
 		}
 		return strings.Join(items, ", ")
-	case StringParameter:
+	case criteria.StringParameter:
 		s, _ := v.Str()
 		return codeCell(strconv.Quote(s))
 	}
 	return codeCell(v.String())
 }
 
-// paramRef finds params.<name> in an expression. It may also match inside a
-// string literal; the catalogue only uses it for cross-references, and a name that
-// is not a parameter is shown as such.
-var paramRef = regexp.MustCompile(`\bparams\.([A-Za-z_][A-Za-z0-9_]*)`)
-
-// paramsRead returns the parameters a criterion's expressions name, in order of
-// first appearance.
-func paramsRead(c *Criterion) []string {
-	var names []string
-	for _, expr := range []string{c.AppliesWhen, c.Require} {
-		for _, m := range paramRef.FindAllStringSubmatch(expr, -1) {
-			if !slices.Contains(names, m[1]) {
-				names = append(names, m[1])
-			}
-		}
-	}
-	return names
-}
-
 // paramUses maps each parameter name to the IDs of the criteria that read it, in
 // rule order: what a change of the parameter affects.
-func paramUses(rs *RuleSet) map[string][]string {
+func paramUses(reads map[string][]string, rs *criteria.RuleSet) map[string][]string {
 	uses := map[string][]string{}
-	for i := range rs.Criteria {
-		for _, n := range paramsRead(&rs.Criteria[i]) {
-			uses[n] = append(uses[n], rs.Criteria[i].ID)
+	for _, c := range rs.Criteria {
+		for _, n := range reads[c.ID] {
+			uses[n] = append(uses[n], c.ID)
 		}
 	}
 	return uses
@@ -382,103 +364,6 @@ func htmlID(s string) string {
 		return '-'
 	}, s)
 }
-
-// Markdown escaping. The rule set's texts are plain prose, but a rule set can come
-// from anyone's YAML, so every text is escaped where it lands: a '*' or '<' in a
-// message must not turn into emphasis or HTML, and a '|' or a line break in a table
-// cell must not end the cell or the row.
-
-// mdSpecial are the ASCII punctuation characters that can start inline Markdown
-// or HTML anywhere in a line; each is written with a backslash (CommonMark lets
-// any ASCII punctuation be escaped so).
-const mdSpecial = "\\`*_[]<>|~&"
-
-// mdText escapes one line of text for inline Markdown.
-func mdText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// listMarker matches what would make a line start a list, heading, quote,
-// thematic break or setext underline.
-var listMarker = regexp.MustCompile(`^(\s*)([-+=#>]|\d+[.)])`)
-
-// mdLine escapes a line of text that starts a block (a list item's or a quote's
-// line): inline specials and any block marker at its start.
-func mdLine(s string) string {
-	s = mdText(s)
-	if m := listMarker.FindStringSubmatchIndex(s); m != nil {
-		// Escape the marker's last character: "-" → "\-", "1." → "1\.".
-		end := m[5]
-		s = s[:end-1] + "\\" + s[end-1:]
-	}
-	return s
-}
-
-// lines splits text into lines, dropping a final newline and carriage returns.
-func lines(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
-}
-
-// blockquote writes text as a Markdown blockquote, one "> " line per line.
-func blockquote(s string) string {
-	ls := lines(s)
-	for i, l := range ls {
-		if strings.TrimSpace(l) == "" {
-			ls[i] = ">"
-		} else {
-			ls[i] = "> " + mdLine(l)
-		}
-	}
-	return strings.Join(ls, "\n")
-}
-
-// listItem writes text as the body of a "- " list item; later lines are indented
-// to stay inside the item.
-func listItem(s string) string {
-	ls := lines(s)
-	for i, l := range ls {
-		ls[i] = mdLine(l)
-		if i > 0 {
-			ls[i] = "  " + ls[i]
-		}
-	}
-	return strings.Join(ls, "\n")
-}
-
-// cell escapes text for a table cell: inline specials (the '|' among them, which
-// would end the cell) and line breaks, written as <br> since a cell is one line.
-func cell(s string) string {
-	ls := lines(s)
-	for i, l := range ls {
-		ls[i] = mdText(l)
-	}
-	return strings.Join(ls, "<br>")
-}
-
-// code writes text as a code span outside a table. Code spans cannot be escaped,
-// so the delimiter is a run of backticks longer than any in the text, padded with
-// a space when the text starts or ends with one; a line break becomes a space, as
-// it would anyway.
-func code(s string) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	fence := strings.Repeat("`", longestRun(s, '`')+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
-}
-
-// codeCell writes text as a code span in a table cell, where GFM also needs '|'
-// escaped (the backslash is dropped before the span is rendered).
-func codeCell(s string) string { return strings.ReplaceAll(code(s), "|", "\\|") }
 
 // longestRun returns the length of the longest run of r in s.
 func longestRun(s string, r rune) int {
