@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"slices"
-	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -205,18 +204,12 @@ func (c *canonical) project(p *Project) {
 	}
 }
 
-// canonicalBuffers recycles encoding buffers between evaluations; the pool holds no
-// state that outlives a call.
-var canonicalBuffers = sync.Pool{New: func() any { return &canonical{b: make([]byte, 0, 2048)} }}
-
-// projectHash returns "sha256:" and the hex SHA-256 of p's canonical encoding.
-func projectHash(p *Project) string {
-	c := canonicalBuffers.Get().(*canonical)
+// hash returns "sha256:" and the hex SHA-256 of p's canonical encoding, reusing
+// c's buffer (an evaluation's scratch keeps one, so hashing does not allocate it).
+func (c *canonical) hash(p *Project) string {
 	c.b = c.b[:0]
 	c.project(p)
-	sum := sha256.Sum256(c.b)
-	canonicalBuffers.Put(c)
-	return hashString(sum)
+	return hashString(sha256.Sum256(c.b))
 }
 
 func hashString(sum [sha256.Size]byte) string {
@@ -228,4 +221,7 @@ func hashString(sum [sha256.Size]byte) string {
 
 // ProjectHash returns the hash a verdict's provenance records for p, so a stored
 // project can be matched to its stored verdicts.
-func ProjectHash(p *Project) string { return projectHash(p) }
+func ProjectHash(p *Project) string {
+	var c canonical
+	return c.hash(p)
+}

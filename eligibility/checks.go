@@ -83,7 +83,7 @@ func (e *Engine) canApply(c *compiled, cat category.Category, ep *epoch) bool {
 	for _, sub := range cat.Subtypes() {
 		for _, stage := range category.Stages() {
 			p := &Project{Category: cat, Subtype: sub, Stage: stage}
-			rec := &record{object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))}, eng: e, in: input{p: p}}
+			rec := &record{object: object{typ: celProjectType, vals: make([]ref.Val, len(schema))}, eng: e, in: input{p: p}}
 			rec.findings.r = rec
 			act := &activation{r: rec, params: ep.params, asOf: types.Timestamp{Time: e.rules.Effective.Time()}}
 			val, err := eval(context.Background(), c.applies, act, c.ID, "appliesWhen")

@@ -30,7 +30,7 @@ func TestRuntimeCostLimitStopsARule(t *testing.T) {
 		incidents[i] = Incident{Date: criteria.NewDate(2019, 1, 1), Kind: category.IncidentKindSafetyAccident}
 	}
 	eng := Default()
-	rec := &record{object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))}, eng: eng,
+	rec := &record{object: object{typ: celProjectType, vals: make([]ref.Val, len(schema))}, eng: eng,
 		in: input{p: &Project{Category: category.CategoryIndustrialInternet, Incidents: incidents}}}
 	rec.findings.r = rec
 	act := &activation{r: rec, params: eng.epochs[0].params}

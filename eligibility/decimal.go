@@ -12,10 +12,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// DecimalType is the CEL type of exact decimals, named intake.Decimal in expressions
+// celDecimalType is the CEL type of exact decimals, named intake.Decimal in expressions
 // and messages. Money never enters CEL as a double: 0.1 + 0.2 is 0.3 here, and a
 // 50% share of 24,691,357.82 is exactly 12,345,678.91.
-var DecimalType = cel.ObjectType("intake.Decimal",
+var celDecimalType = cel.ObjectType("intake.Decimal",
 	traits.ComparerType, traits.AdderType, traits.SubtractorType, traits.MultiplierType, traits.NegatorType)
 
 // celDecimal is a decimal.Decimal as a CEL value. It is immutable, like the decimal
@@ -38,12 +38,12 @@ func (v *celDecimal) ConvertToNative(t reflect.Type) (any, error) {
 
 func (v *celDecimal) ConvertToType(t ref.Type) ref.Val {
 	switch t {
-	case DecimalType:
+	case celDecimalType:
 		return v
 	case types.StringType:
 		return types.String(v.d.String())
 	case types.TypeType:
-		return DecimalType
+		return celDecimalType
 	}
 	return types.NewErr("type conversion error from intake.Decimal to %v", t)
 }
@@ -53,7 +53,7 @@ func (v *celDecimal) Equal(other ref.Val) ref.Val {
 	return types.Bool(ok && v.d.Equal(o.d))
 }
 
-func (v *celDecimal) Type() ref.Type { return DecimalType }
+func (v *celDecimal) Type() ref.Type { return celDecimalType }
 func (v *celDecimal) Value() any     { return v.d }
 
 // Compare implements traits.Comparer, which backs <, <=, > and >=.
@@ -116,7 +116,7 @@ func bounded(d decimal.Decimal) ref.Val {
 // The operator overloads carry no bindings of their own: cel-go dispatches them to the
 // Comparer, Adder, Subtractor, Multiplier and Negater traits of the runtime value.
 func decimalLibrary() cel.EnvOption {
-	dec := DecimalType
+	dec := celDecimalType
 	binary := func(op, id string, result *cel.Type) cel.EnvOption {
 		return cel.Function(op, cel.Overload(id, []*cel.Type{dec, dec}, result))
 	}

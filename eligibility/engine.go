@@ -295,7 +295,7 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 			Library:     modulePath,
 			Version:     Version,
 			RuleSetHash: e.ruleSetHash,
-			ProjectHash: projectHash(p),
+			ProjectHash: sc.canon.hash(p),
 		},
 		Results: make([]Result, len(e.criteria)),
 	}
@@ -357,13 +357,14 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 // values), so it is recycled through a sync.Pool, which keeps a nightly batch from
 // spending its second core on collecting these.
 type scratch struct {
-	rec record
-	act activation
+	rec   record
+	act   activation
+	canon canonical
 }
 
 func (e *Engine) newScratch() any {
 	sc := &scratch{}
-	sc.rec = record{object: object{typ: ProjectType, vals: make([]ref.Val, len(schema))}, eng: e}
+	sc.rec = record{object: object{typ: celProjectType, vals: make([]ref.Val, len(schema))}, eng: e}
 	sc.rec.findings.r = &sc.rec
 	sc.act.r = &sc.rec
 	return sc

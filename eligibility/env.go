@@ -31,7 +31,7 @@ func paramSlots(params []criteria.Parameter) []paramSlot {
 func celType(t criteria.ParameterType) *types.Type {
 	switch t {
 	case criteria.DecimalParameter:
-		return DecimalType
+		return celDecimalType
 	case criteria.IntParameter:
 		return types.IntType
 	case criteria.StringParameter:
@@ -92,7 +92,7 @@ func epochs(params []criteria.Parameter) []epoch {
 	starts = slices.Compact(starts)
 	out := make([]epoch, len(starts))
 	for i, start := range starts {
-		e := epoch{from: start, params: &object{typ: ParamsType, vals: make([]ref.Val, len(params))}, shown: make([]string, len(params))}
+		e := epoch{from: start, params: &object{typ: celParamsType, vals: make([]ref.Val, len(params))}, shown: make([]string, len(params))}
 		for j, p := range params {
 			dv, ok := p.ValueAt(start)
 			if !ok {
@@ -119,9 +119,9 @@ func newEnv(params []paramSlot) (*cel.Env, error) {
 		// The record, its nested objects, incidents and params as typed objects whose
 		// fields are precomputed getters: type-checked names, no reflection at run time.
 		cel.CustomTypeProvider(newProvider(base, params)),
-		cel.Variable(varProject, ProjectType),
+		cel.Variable(varProject, celProjectType),
 		cel.Variable(varFindings, findingsType),
-		cel.Variable(varParams, ParamsType),
+		cel.Variable(varParams, celParamsType),
 		// The evaluation date is an input, never the clock (catalogue note 3).
 		cel.Variable(varAsOf, cel.TimestampType),
 		// Exact money: intake.Decimal with comparison and arithmetic.

@@ -65,7 +65,7 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	for _, i := range r.facts {
 		f := &schema[i]
 		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en}}
-		if f.typ == DecimalType {
+		if f.typ == celDecimalType {
 			d.unit = "yuan"
 		}
 		defs = append(defs, d)

@@ -106,7 +106,7 @@ func (r *record) incidents() ref.Val {
 				fields[f] = r.eng.incidentUnknowns[min(n, namedIncidents)*len(incidentFacts)+f]
 			}
 		}
-		elems[n] = &object{typ: IncidentType, vals: fields}
+		elems[n] = &object{typ: celIncidentType, vals: fields}
 	}
 	return types.NewRefValList(types.DefaultTypeAdapter, elems)
 }
@@ -281,7 +281,7 @@ func newProvider(base types.Provider, params []paramSlot) *provider {
 	passThrough := func(o any) (any, error) { return o, nil }
 	for i, f := range schema {
 		parts := strings.Split(f.path, ".")
-		parent := ProjectType.TypeName()
+		parent := celProjectType.TypeName()
 		for _, part := range parts[:len(parts)-1] {
 			child := "intake." + strings.ToUpper(part[:1]) + part[1:]
 			// Intermediate objects are the record itself under another type name:
@@ -297,15 +297,15 @@ func newProvider(base types.Provider, params []paramSlot) *provider {
 		})
 	}
 	for f, def := range incidentFacts {
-		add(IncidentType.TypeName(), def.name, &types.FieldType{
+		add(celIncidentType.TypeName(), def.name, &types.FieldType{
 			Type:    def.typ,
 			IsSet:   func(o any) bool { return !types.IsUnknown(o.(*object).vals[f]) },
 			GetFrom: func(o any) (any, error) { return o.(*object).vals[f], nil },
 		})
 	}
-	p.structs[ParamsType.TypeName()] = map[string]*types.FieldType{}
+	p.structs[celParamsType.TypeName()] = map[string]*types.FieldType{}
 	for i, prm := range params {
-		add(ParamsType.TypeName(), prm.name, &types.FieldType{
+		add(celParamsType.TypeName(), prm.name, &types.FieldType{
 			Type:    prm.typ,
 			IsSet:   always,
 			GetFrom: func(o any) (any, error) { return o.(*object).vals[i], nil },
@@ -314,8 +314,8 @@ func newProvider(base types.Provider, params []paramSlot) *provider {
 	return p
 }
 
-// ProjectType is the CEL type of the variable project.
-var ProjectType = types.NewObjectType("intake.Project")
+// celProjectType is the CEL type of the variable project.
+var celProjectType = types.NewObjectType("intake.Project")
 
-// ParamsType is the CEL type of the variable params.
-var ParamsType = types.NewObjectType("intake.Params")
+// celParamsType is the CEL type of the variable params.
+var celParamsType = types.NewObjectType("intake.Params")

@@ -68,11 +68,11 @@ var schema = []fact{
 	{"applicant.qualified", types.BoolType, []string{"applicant.qualified"}, words{"建设资质", "qualification"},
 		func(in *input) ref.Val { return boolean(in.p.Applicant.Qualified) }},
 
-	{"investment.total", DecimalType, []string{"investment.total"}, words{"项目总投资", "total investment"},
+	{"investment.total", celDecimalType, []string{"investment.total"}, words{"项目总投资", "total investment"},
 		func(in *input) ref.Val { return dec(in.p.Investment.Total) }},
-	{"investment.bigDataPortion", DecimalType, []string{"investment.bigDataPortion"}, words{"大数据建设内容投资", "big-data portion of the investment"},
+	{"investment.bigDataPortion", celDecimalType, []string{"investment.bigDataPortion"}, words{"大数据建设内容投资", "big-data portion of the investment"},
 		func(in *input) ref.Val { return dec(in.p.Investment.BigDataPortion) }},
-	{"investment.completed", DecimalType, []string{"investment.completed"}, words{"完成投资", "completed investment"},
+	{"investment.completed", celDecimalType, []string{"investment.completed"}, words{"完成投资", "completed investment"},
 		func(in *input) ref.Val { return dec(in.p.Investment.Completed) }},
 	{"investment.completedVerified", types.BoolType, []string{"investment.completedVerified"}, words{"完成投资核实情况", "verification of completed investment"},
 		func(in *input) ref.Val { return boolean(in.p.Investment.CompletedVerified) }},
@@ -112,7 +112,7 @@ var schema = []fact{
 
 	{"writtenCommitment", types.BoolType, []string{"writtenCommitment"}, words{"申报材料真实性承诺", "written commitment"},
 		func(in *input) ref.Val { return boolean(in.p.WrittenCommitment) }},
-	{"incidents", types.NewListType(IncidentType), []string{"incidents"}, words{"近三年事故及违法违规情况", "incident history"},
+	{"incidents", types.NewListType(celIncidentType), []string{"incidents"}, words{"近三年事故及违法违规情况", "incident history"},
 		nil}, // built by the record, which gives each incident its own unknowns
 
 	{"form.constructionScale", types.StringType, []string{"form.constructionScale"}, words{"建设规模", "construction scale"},
@@ -135,8 +135,8 @@ var incidentFacts = []struct {
 	{"major", types.BoolType, words{"是否重大", "whether major"}, func(i *Incident) ref.Val { return boolean(i.Major) }},
 }
 
-// IncidentType is the CEL type of an element of project.incidents.
-var IncidentType = types.NewObjectType("intake.Incident")
+// celIncidentType is the CEL type of an element of project.incidents.
+var celIncidentType = types.NewObjectType("intake.Incident")
 
 // The adapters below return nil for "not stated"; the record turns nil into the
 // fact's unknown.
