@@ -41,7 +41,7 @@ func (e *Engine) Checks() Checks {
 			c.Costs = append(c.Costs, Cost{ID: cc.ID, Field: "appliesWhen", Estimate: cc.appliesCost})
 		}
 		c.Costs = append(c.Costs, Cost{ID: cc.ID, Field: "require", Estimate: cc.requireCost})
-		for _, f := range cc.appliesReads.union(cc.requireReads).facts {
+		for _, f := range cc.reads.facts {
 			read[f] = true
 		}
 	}
@@ -126,7 +126,7 @@ func (e *Engine) Reads(id string) (Reads, bool) {
 	if i < 0 {
 		return Reads{}, false
 	}
-	r := e.criteria[i].appliesReads.union(e.criteria[i].requireReads)
+	r := e.criteria[i].reads
 	out := Reads{Params: slices.Clone(r.params), Findings: slices.Clone(r.findings), AsOf: r.asOf, Functions: slices.Clone(r.functions)}
 	for _, f := range r.facts {
 		out.Facts = append(out.Facts, schema[f].path)

@@ -54,8 +54,9 @@ type compiled struct {
 	applies  cel.Program // nil: always applies
 	require  cel.Program
 	pass, na criteria.Text
-	// appliesReads and requireReads are what the two expressions read.
-	appliesReads, requireReads refs
+	// appliesReads and requireReads are what the two expressions read; reads is
+	// both together.
+	appliesReads, requireReads, reads refs
 	// appliesCost and requireCost are the worst-case cost estimates.
 	appliesCost, requireCost uint64
 	// appliesInputs and inputs are the inputs a result lists: those of appliesWhen
@@ -122,6 +123,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 			cc.applies, cc.appliesCost = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.appliesReads)
 		}
 		cc.require, cc.requireCost = b.compile(c.Require, &problems, path+".require", &cc.requireReads)
+		cc.reads = cc.appliesReads.union(cc.requireReads)
 		e.criteria[i] = cc
 		if c.Basis == criteria.Finding {
 			e.findingIndex[c.ID] = len(e.findingIDs)
@@ -141,7 +143,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	for i := range e.criteria {
 		c := &e.criteria[i]
 		c.appliesInputs = e.inputDefs(c.appliesReads)
-		c.inputs = e.inputDefs(c.appliesReads.union(c.requireReads))
+		c.inputs = e.inputDefs(c.reads)
 	}
 	for _, cat := range category.Categories() {
 		for i, c := range e.criteria {
@@ -202,14 +204,13 @@ func (b *builder) compile(expr string, problems *criteria.Problems, path string,
 func (e *Engine) checkReads(problems *criteria.Problems) {
 	read := map[string]bool{}
 	for i, c := range e.criteria {
-		reads := c.appliesReads.union(c.requireReads)
-		for _, id := range reads.findings {
+		for _, id := range c.reads.findings {
 			if _, ok := e.findingIndex[id]; !ok {
 				problems.Add(criteria.Path(i, c.ID)+".require",
 					"findings['%s'] can never be supplied: %s is not a criterion with basis %q", id, id, criteria.Finding)
 			}
 		}
-		for _, p := range reads.params {
+		for _, p := range c.reads.params {
 			read[p] = true
 		}
 	}

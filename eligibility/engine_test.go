@@ -606,3 +606,14 @@ func TestInputLimits(t *testing.T) {
 	}
 	assert.Equal(t, Pass, result(t, evaluate(t, p, submissionDate), "II-11").Outcome)
 }
+
+func TestDecisionAndOutcomeWords(t *testing.T) {
+	for _, d := range []eligibility.Decision{eligibility.Eligible, eligibility.Ineligible, eligibility.Undetermined} {
+		assert.NotEmpty(t, d.Words().Zh, d)
+		assert.NotEmpty(t, d.Words().En, d)
+	}
+	for _, o := range []Outcome{Pass, Fail, OutcomeUndetermined, NotApplicable} {
+		assert.NotEmpty(t, o.Words().Zh, o)
+		assert.NotEmpty(t, o.Words().En, o)
+	}
+}

@@ -235,20 +235,13 @@ func (r *Result) Explanation() criteria.Text {
 		zh.WriteString("。")
 		en.WriteString(".")
 	}
-	word := outcomeWords[r.Outcome]
+	word := r.Outcome.Words()
 	if r.Outcome == Fail && r.Strength == criteria.Encouraged {
 		word = criteria.Text{Zh: "未达到鼓励条件（建议，不影响结论）", En: "not met (advisory; does not affect the decision)"}
 	}
 	zh.WriteString("结论：" + word.Zh + "。")
 	en.WriteString(" Outcome: " + word.En + ".")
 	return criteria.Text{Zh: zh.String(), En: en.String()}
-}
-
-var outcomeWords = map[Outcome]criteria.Text{
-	Pass:                {Zh: "符合", En: "met"},
-	Fail:                {Zh: "不符合", En: "not met"},
-	OutcomeUndetermined: {Zh: "无法判定", En: "undetermined"},
-	NotApplicable:       {Zh: "不适用", En: "not applicable"},
 }
 
 func writeInput(zh, en *strings.Builder, in *Input) {

@@ -20,6 +20,16 @@ const (
 	Undetermined Decision = "undetermined"
 )
 
+// Words returns the decision as verdicts, reports and the command line word it, in
+// Chinese and English.
+func (d Decision) Words() criteria.Text { return decisionWords[d] }
+
+var decisionWords = map[Decision]criteria.Text{
+	Eligible:     {Zh: "符合入库标准", En: "eligible"},
+	Ineligible:   {Zh: "不符合入库标准", En: "ineligible"},
+	Undetermined: {Zh: "无法判定", En: "undetermined"},
+}
+
 // Outcome is the result of one criterion.
 type Outcome string
 
@@ -35,6 +45,17 @@ const (
 	// or stage.
 	NotApplicable Outcome = "not-applicable"
 )
+
+// Words returns the outcome as explanations and reports word it, in Chinese and
+// English.
+func (o Outcome) Words() criteria.Text { return outcomeWords[o] }
+
+var outcomeWords = map[Outcome]criteria.Text{
+	Pass:                {Zh: "符合", En: "met"},
+	Fail:                {Zh: "不符合", En: "not met"},
+	OutcomeUndetermined: {Zh: "无法判定", En: "undetermined"},
+	NotApplicable:       {Zh: "不适用", En: "not applicable"},
+}
 
 // Verdict is the structured answer for one project on one date.
 //

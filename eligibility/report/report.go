@@ -179,7 +179,7 @@ func build(v *eligibility.Verdict, opts Options) (*page, error) {
 		Key:           wd.key,
 		Value:         wd.value,
 		DecisionClass: string(v.Decision),
-		Decision:      wd.decisions[v.Decision],
+		Decision:      wd.text(v.Decision.Words()),
 		Summary:       summary(v, wd),
 	}
 	p.Facts = facts(v, rs, wd)
@@ -286,7 +286,7 @@ func facts(v *eligibility.Verdict, rs *criteria.RuleSet, wd *words) []pair {
 	fs := []pair{
 		{Key: wd.projectID, Value: id, Code: v.ProjectID != ""},
 		{Key: wd.projectName, Value: name},
-		{Key: wd.decision, Value: wd.decisions[v.Decision]},
+		{Key: wd.decision, Value: wd.text(v.Decision.Words())},
 		{Key: wd.category, Value: cat},
 	}
 	if v.Subtype != "" {
@@ -363,7 +363,7 @@ func results(v *eligibility.Verdict, wd *words) resultsSection {
 			na = append(na, r.ID)
 			continue
 		}
-		row := resultRow{ID: r.ID, Ref: r.Ref, Outcome: wd.outcomes[r.Outcome], Class: string(r.Outcome), Explanation: wd.text(r.Explanation())}
+		row := resultRow{ID: r.ID, Ref: r.Ref, Outcome: wd.text(r.Outcome.Words()), Class: string(r.Outcome), Explanation: wd.text(r.Explanation())}
 		if r.Strength == criteria.Encouraged {
 			switch r.Outcome {
 			case eligibility.Fail:

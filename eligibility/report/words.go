@@ -2,7 +2,6 @@ package report
 
 import (
 	"github.com/jilin761/intake/criteria"
-	"github.com/jilin761/intake/eligibility"
 )
 
 // named is a code with names in both languages: a category, subtype, authority or
@@ -23,7 +22,6 @@ type words struct {
 	key, value, projectID, projectName, decision, category, subtype, authority, channel, asOf, rules string
 	noID, noName                                                                                     string
 
-	decisions map[eligibility.Decision]string
 	// summary sentence parts: counts of failing, undetermined and advisory criteria
 	summaryFailing, summaryUndetermined, summaryAdvisories, summaryAllMet, listSep, sentenceEnd string
 	capitalize                                                                                  bool // the sentence's first letter
@@ -41,7 +39,6 @@ type words struct {
 	// clause fields
 	source, requirement, message, explanation, reviewer, missing string
 
-	outcomes                         map[eligibility.Outcome]string
 	advisory, undeterminedEncouraged string
 
 	// table headers
@@ -66,11 +63,6 @@ func wordsFor(l Lang) *words {
 			category: "Category", subtype: "Subtype", authority: "Confirmed by", channel: "Reporting channel",
 			asOf: "Evaluation date", rules: "Rules",
 			noID: "(no ID)", noName: "(no name)",
-			decisions: map[eligibility.Decision]string{
-				eligibility.Eligible:     "eligible",
-				eligibility.Ineligible:   "ineligible",
-				eligibility.Undetermined: "undetermined",
-			},
 			summaryFailing:      "mandatory criteria not met: %d",
 			summaryUndetermined: "criteria awaiting facts or reviewers' findings: %d",
 			summaryAdvisories:   "encouraged clauses not met (advisory): %d",
@@ -95,12 +87,6 @@ func wordsFor(l Lang) *words {
 			notApplicable:       "Not applicable (%d): %s",
 			source:              "Letter", requirement: "Requirement", message: "Message",
 			explanation: "Explanation", reviewer: "Reviewer's note", missing: "Missing",
-			outcomes: map[eligibility.Outcome]string{
-				eligibility.Pass:                "met",
-				eligibility.Fail:                "not met",
-				eligibility.OutcomeUndetermined: "undetermined",
-				eligibility.NotApplicable:       "not applicable",
-			},
 			advisory:               "advisory",
 			undeterminedEncouraged: "undetermined (encouraged; no effect)",
 			colID:                  "ID", colRef: "Clause", colOutcome: "Outcome", colExplanation: "Explanation",
@@ -125,11 +111,6 @@ func wordsFor(l Lang) *words {
 		category: "项目类别", subtype: "项目子类", authority: "入库确认单位", channel: "报送渠道",
 		asOf: "评估日", rules: "依据",
 		noID: "（未填报）", noName: "（未填报）",
-		decisions: map[eligibility.Decision]string{
-			eligibility.Eligible:     "符合入库标准",
-			eligibility.Ineligible:   "不符合入库标准",
-			eligibility.Undetermined: "无法判定",
-		},
 		summaryFailing:      "%d 项强制性条款不符合",
 		summaryUndetermined: "%d 项须补充事实或评审意见后才能判定",
 		summaryAdvisories:   "%d 项鼓励性条款未达到（建议）",
@@ -153,12 +134,6 @@ func wordsFor(l Lang) *words {
 		notApplicable:       "不适用（%d）：%s",
 		source:              "原文", requirement: "要求", message: "说明",
 		explanation: "判定依据", reviewer: "评审意见", missing: "缺少",
-		outcomes: map[eligibility.Outcome]string{
-			eligibility.Pass:                "符合",
-			eligibility.Fail:                "不符合",
-			eligibility.OutcomeUndetermined: "无法判定",
-			eligibility.NotApplicable:       "不适用",
-		},
 		advisory:               "建议",
 		undeterminedEncouraged: "无法判定（鼓励性，不影响结论）",
 		colID:                  "编号", colRef: "条款", colOutcome: "结论", colExplanation: "判定依据",

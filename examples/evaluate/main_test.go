@@ -427,7 +427,7 @@ func TestLanguagesComplete(t *testing.T) {
 	for k, l := range languages {
 		keys = append(keys, k)
 		for _, d := range []eligibility.Decision{eligibility.Eligible, eligibility.Ineligible, eligibility.Undetermined} {
-			assert.NotEmpty(t, l.decisions[d], "%s: %s", k, d)
+			assert.NotEmpty(t, l.text(d.Words()), "%s: %s", k, d)
 		}
 	}
 	slices.Sort(keys)

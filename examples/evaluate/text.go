@@ -23,7 +23,6 @@ type language struct {
 	project, file, category, decision, authority, channel, basis string
 
 	noID      string // stands for a missing project ID
-	decisions map[eligibility.Decision]string
 	basisLine string // rule set, document, its date, evaluation date
 
 	// section titles, each with a count
@@ -46,12 +45,7 @@ var languages = map[string]*language{
 	"zh": {
 		project: "项目", file: "文件", category: "类别", decision: "结论",
 		authority: "入库确认", channel: "报送渠道", basis: "依据",
-		noID: "（无编号）",
-		decisions: map[eligibility.Decision]string{
-			eligibility.Eligible:     "符合入库标准",
-			eligibility.Ineligible:   "不符合入库标准",
-			eligibility.Undetermined: "无法判定",
-		},
+		noID:          "（无编号）",
 		basisLine:     "%s · %s（%s） · 评估日 %s",
 		failing:       "不符合项（%d）",
 		undetermined:  "无法判定项（%d，须补充）",
@@ -70,12 +64,7 @@ var languages = map[string]*language{
 	"en": {
 		project: "Project", file: "File", category: "Category", decision: "Decision",
 		authority: "Confirmed by", channel: "Channel", basis: "Rule set",
-		noID: "(no id)",
-		decisions: map[eligibility.Decision]string{
-			eligibility.Eligible:     "eligible",
-			eligibility.Ineligible:   "ineligible",
-			eligibility.Undetermined: "undetermined",
-		},
+		noID:          "(no id)",
 		basisLine:     "%s · %s (%s) · as of %s",
 		failing:       "Failing (%d)",
 		undetermined:  "Undetermined (%d, information needed)",
@@ -125,7 +114,7 @@ func (p *printer) verdict(e evaluated) {
 		{l.project, strings.TrimSpace(id + "  " + v.ProjectName)},
 		{l.file, e.label},
 		{l.category, cat},
-		{l.decision, l.decisions[v.Decision]},
+		{l.decision, l.text(v.Decision.Words())},
 		{l.authority, l.name(v.ConfirmingAuthority)},
 		{l.channel, l.name(v.Channel)},
 		{l.basis, fmt.Sprintf(l.basisLine, v.RuleSet, v.Document, p.effective, v.AsOf)},
