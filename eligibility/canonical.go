@@ -83,7 +83,11 @@ func (c *canonical) dec(name string, d *decimal.Decimal) {
 		return
 	}
 	c.tag(tagDecimal)
-	c.str(d.String())
+	var buf [64]byte
+	text := appendDecimal(buf[:0], *d)
+	c.uvarint(uint64(len(text)))
+	c.b = append(c.b, text...)
+
 }
 
 func (c *canonical) date(name string, d Date) {

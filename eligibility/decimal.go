@@ -1,7 +1,9 @@
 package eligibility
 
 import (
+	"cmp"
 	"fmt"
+	"math/bits"
 	"reflect"
 
 	"cel.dev/cel-go/cel"
@@ -9,6 +11,7 @@ import (
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
+	"cel.dev/cel-go/interpreter"
 	"github.com/shopspring/decimal"
 )
 
@@ -50,7 +53,7 @@ func (v *celDecimal) ConvertToType(t ref.Type) ref.Val {
 
 func (v *celDecimal) Equal(other ref.Val) ref.Val {
 	o, ok := other.(*celDecimal)
-	return types.Bool(ok && v.d.Equal(o.d))
+	return types.Bool(ok && compareDecimals(v.d, o.d) == 0)
 }
 
 func (v *celDecimal) Type() ref.Type { return celDecimalType }
@@ -62,7 +65,59 @@ func (v *celDecimal) Compare(other ref.Val) ref.Val {
 	if !ok {
 		return types.MaybeNoSuchOverloadErr(other)
 	}
-	return types.Int(v.d.Cmp(o.d))
+	return types.Int(compareDecimals(v.d, o.d))
+}
+
+// compareDecimals is decimal.Decimal.Cmp, without its big.Int multiplication when
+// both coefficients fit in 18 digits and the scales differ by at most 18: an amount
+// written with cents compared with a threshold written without them is every
+// criterion's case, and Cmp allocates twice for it.
+func compareDecimals(a, b decimal.Decimal) int {
+	if a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return a.Cmp(b)
+	}
+	ca, cb := a.CoefficientInt64(), b.CoefficientInt64()
+	sa, sb := sign(ca), sign(cb)
+	switch {
+	case sa != sb:
+		return cmp.Compare(sa, sb)
+	case sa == 0:
+		return 0
+	}
+	ea, eb := a.Exponent(), b.Exponent()
+	if ea < eb { // compare b against a and flip, so that a has the larger exponent
+		return -compareDecimals(b, a)
+	}
+	shift := int(ea) - int(eb)
+	if shift > 18 {
+		return a.Cmp(b)
+	}
+	// |a| = |ca|·10^shift and |b| = |cb| at b's scale; both fit in 128 bits.
+	hi, lo := bits.Mul64(uint64(abs(ca)), pow10(shift))
+	magnitude := 1 // |a| > |b|
+	if hi == 0 {
+		magnitude = cmp.Compare(lo, uint64(abs(cb)))
+	}
+	return sa * magnitude
+}
+
+// pow10 is 10^n for n ≤ 19.
+func pow10(n int) uint64 {
+	p := uint64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}
+
+func sign(n int64) int { return cmp.Compare(n, 0) }
+
+// abs is |n|; n is never math.MinInt64, which has 19 digits.
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func (v *celDecimal) Add(other ref.Val) ref.Val {
@@ -152,6 +207,33 @@ func decimalLibrary() cel.EnvOption {
 }
 
 const overloadString = "string"
+
+// foldDecimalLiterals evaluates decimal('0.5') and decimal(0) once, when the program
+// is built, instead of on every evaluation: cel-go's own constant folding
+// (cel.OptOptimize) covers only the standard type conversions. A literal that is
+// not a decimal number is thereby an error at New, naming the criterion, rather
+// than at the first evaluation.
+func foldDecimalLiterals() cel.ProgramOption {
+	return cel.CustomDecoratorV2(func(i interpreter.InterpretableV2) (interpreter.InterpretableV2, error) {
+		call, ok := i.(interpreter.InterpretableCall)
+		if !ok || call.Function() != "decimal" || len(call.Args()) != 1 {
+			return i, nil
+		}
+		if _, constant := call.Args()[0].(interpreter.InterpretableConst); !constant {
+			return i, nil
+		}
+		frame, err := interpreter.NewExecutionFrame(interpreter.EmptyActivation())
+		if err != nil {
+			return nil, err
+		}
+		defer frame.Close()
+		val := call.Exec(frame)
+		if err, isErr := val.(*types.Err); isErr {
+			return nil, err
+		}
+		return interpreter.NewConstValue(call.ID(), val), nil
+	})
+}
 
 // library is a cel.Library made of fixed options.
 type library []cel.EnvOption

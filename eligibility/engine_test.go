@@ -326,6 +326,22 @@ func TestNewRejectsWhatCanNeverWork(t *testing.T) {
 	assert.ErrorContains(t, err, "no criterion reads it")
 }
 
+// decimal() of a literal is evaluated when the engine is built, so a literal that
+// is no number is refused there, by criterion, not at the first evaluation.
+func TestNewRejectsAMalformedDecimalLiteral(t *testing.T) {
+	rs := criteria.Default()
+	for i := range rs.Criteria {
+		if rs.Criteria[i].ID == "GEN-3" {
+			rs.Criteria[i].Require = "decimal('1,000') <= project.investment.completed"
+		}
+	}
+	_, err := eligibility.New(rs)
+	var ve *eligibility.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"criteria[44] (GEN-3).require"}, ve.Paths())
+	assert.ErrorContains(t, err, `"1,000" is not a decimal number`)
+}
+
 func TestNewValidatesTheRuleSetFirst(t *testing.T) {
 	rs := criteria.Default()
 	rs.Criteria[3].Message.En = ""

@@ -154,8 +154,9 @@ func newEnv(params []paramSlot) (*cel.Env, error) {
 // a runtime cost limit on top of its static bound; see trackCost.
 func programOptions(cfg config, trackCost bool) []cel.ProgramOption {
 	opts := []cel.ProgramOption{
-		// Fold constants such as decimal('0.5') once, at build time.
+		// Fold constant lists, type conversions and decimal literals once, at build time.
 		cel.EvalOptions(cel.OptOptimize),
+		foldDecimalLiterals(),
 		// Let EvaluateContext interrupt long comprehensions (10,000 incidents).
 		cel.InterruptCheckFrequency(100),
 	}

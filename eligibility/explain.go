@@ -160,54 +160,51 @@ func (r *record) shown(i int) (value string, missing bool) {
 }
 
 // formatDecimal writes d as decimal.Decimal.String does (no exponent, no trailing
-// fractional zeros), without going through big.Int for the amounts that fit in an
-// int64, which is every amount a project states.
+// fractional zeros).
 func formatDecimal(d decimal.Decimal) string {
+	var buf [64]byte
+	return string(appendDecimal(buf[:0], d))
+}
+
+// appendDecimal appends d as decimal.Decimal.String writes it, without going through
+// big.Int for the amounts whose coefficient fits in an int64, which is every amount
+// a project states: String allocates four times per amount, and the project hash and
+// the verdict's inputs write every amount of every record.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() > 18 || d.Exponent() > 0 || d.Exponent() < -18 {
-		return d.String()
+		return append(b, d.String()...)
 	}
-	var buf [48]byte
+	var buf [24]byte
 	digits := strconv.AppendInt(buf[:0], d.CoefficientInt64(), 10)
 	neg := digits[0] == '-'
 	if neg {
 		digits = digits[1:]
 	}
-	scale := int(-d.Exponent())
-	if scale == 0 {
-		return string(buf[:len(digits)+boolInt(neg)])
+	whole, frac := digits, []byte(nil)
+	if scale := int(-d.Exponent()); scale > 0 {
+		if len(digits) > scale {
+			whole, frac = digits[:len(digits)-scale], digits[len(digits)-scale:]
+		} else {
+			whole = nil
+			frac = append(make([]byte, 0, 24), "000000000000000000"[:scale-len(digits)]...)
+			frac = append(frac, digits...)
+		}
 	}
-	var out [64]byte
-	b := out[:0]
-	if neg {
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	if len(whole) == 0 {
+		whole = []byte{'0'}
+	}
+	if neg && !(len(frac) == 0 && string(whole) == "0") {
 		b = append(b, '-')
 	}
-	if len(digits) <= scale {
-		b = append(b, '0')
+	b = append(b, whole...)
+	if len(frac) > 0 {
 		b = append(b, '.')
-		for range scale - len(digits) {
-			b = append(b, '0')
-		}
-		b = append(b, digits...)
-	} else {
-		b = append(b, digits[:len(digits)-scale]...)
-		b = append(b, '.')
-		b = append(b, digits[len(digits)-scale:]...)
+		b = append(b, frac...)
 	}
-	b = []byte(strings.TrimRight(string(b), "0")) // trailing fractional zeros
-	if b[len(b)-1] == '.' {
-		b = b[:len(b)-1]
-	}
-	if string(b) == "-0" {
-		return "0"
-	}
-	return string(b)
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return b
 }
 
 // Explanation says in a sentence, in Chinese and English, what the criterion

@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -23,6 +25,29 @@ func TestFormatDecimalAgreesWithString(t *testing.T) {
 			assert.Equal(t, d.String(), formatDecimal(d))
 		}
 	}
+	// Every scale the fast path takes, at the edges of int64 and of 18 digits.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		coef := rng.Int64N(1_000_000_000_000_000_000) / int64(1+rng.IntN(1_000_000))
+		if rng.IntN(2) == 0 {
+			coef = -coef
+		}
+		d := decimal.New(coef, -int32(rng.IntN(21)))
+		assert.Equal(t, d.String(), formatDecimal(d), "%d e%d", coef, d.Exponent())
+	}
+	for _, d := range []decimal.Decimal{decimal.New(math.MaxInt64, -18), decimal.New(math.MinInt64+1, -18),
+		decimal.New(999_999_999_999_999_999, -18), decimal.New(-5, -19), decimal.New(-5, -2)} {
+		assert.Equal(t, d.String(), formatDecimal(d))
+	}
+}
+
+// The project hash and the inputs write every amount of every record, so writing
+// one must not allocate.
+func TestAppendDecimalDoesNotAllocate(t *testing.T) {
+	d := decimal.RequireFromString("-123456789012345.678")
+	buf := make([]byte, 0, 64)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { buf = appendDecimal(buf[:0], d) }))
+	assert.Equal(t, "-123456789012345.678", string(buf))
 }
 
 func TestGroupDigits(t *testing.T) {
@@ -32,4 +57,30 @@ func TestGroupDigits(t *testing.T) {
 	} {
 		assert.Equal(t, want, groupDigits(in), in)
 	}
+}
+
+// compareDecimals is decimal.Cmp with an int64 fast path: it must agree with Cmp
+// everywhere, at and past the edges of that path.
+func TestCompareDecimalsAgreesWithCmp(t *testing.T) {
+	values := []decimal.Decimal{decimal.Zero, decimal.New(0, -2), decimal.New(0, 3),
+		decimal.New(math.MaxInt64, 0), decimal.New(-math.MaxInt64, -18), decimal.New(999_999_999_999_999_999, 0),
+		decimal.New(999_999_999_999_999_999, -18), decimal.New(1, 18), decimal.New(1, -19), decimal.New(1, 19),
+		decimal.RequireFromString("5000000"), decimal.RequireFromString("5000000.00"), decimal.RequireFromString("4999999.99"),
+		decimal.RequireFromString("1000000000000000000000.5"), decimal.RequireFromString("-0.5")}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		coef := rng.Int64N(1_000_000_000_000_000_000) / int64(1+rng.IntN(1_000_000_000))
+		if rng.IntN(3) == 0 {
+			coef = -coef
+		}
+		values = append(values, decimal.New(coef, int32(rng.IntN(41)-20)))
+	}
+	for i, a := range values {
+		for _, b := range values[max(0, i-40) : i+1] {
+			assert.Equal(t, a.Cmp(b), compareDecimals(a, b), "%s vs %s", a, b)
+			assert.Equal(t, b.Cmp(a), compareDecimals(b, a), "%s vs %s", b, a)
+		}
+	}
+	// Equal amounts at different scales, the case of every threshold.
+	assert.Zero(t, compareDecimals(decimal.RequireFromString("5000000.00"), decimal.New(5, 6)))
 }
