@@ -65,7 +65,13 @@ func (v *celDecimal) Compare(other ref.Val) ref.Val {
 	if !ok {
 		return types.MaybeNoSuchOverloadErr(other)
 	}
-	return types.Int(compareDecimals(v.d, o.d))
+	switch compareDecimals(v.d, o.d) {
+	case -1:
+		return types.IntNegOne // a boxed -1 would allocate
+	case 0:
+		return types.IntZero
+	}
+	return types.IntOne
 }
 
 // compareDecimals is decimal.Decimal.Cmp, without its big.Int multiplication when

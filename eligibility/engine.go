@@ -46,6 +46,11 @@ type Engine struct {
 	findingIndex    map[string]int
 	findingIDs      []string
 	findingUnknowns []ref.Val
+	// absent names each unknown a record can produce, by ID.
+	absent map[int64]absence
+	// template is a verdict's results before evaluation: every criterion not
+	// applicable, copied into each verdict in one piece.
+	template []Result
 }
 
 // compiled is a criterion with its programs and its constant messages.
@@ -62,6 +67,9 @@ type compiled struct {
 	// appliesInputs and inputs are the inputs a result lists: those of appliesWhen
 	// when it makes the criterion not applicable, those of both otherwise.
 	appliesInputs, inputs []inputDef
+	// undetermined is the message for an unknown of one missing fact or finding, by
+	// its ID, for each one the criterion reads: the common case, written once.
+	undetermined map[int64]criteria.Text
 }
 
 // New compiles every criterion of rs once, type-checking each expression to bool, and
@@ -140,10 +148,15 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	if err := problems.Err("eligibility: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err
 	}
+	e.absent = e.absences()
+	e.template = make([]Result, len(e.criteria))
 	for i := range e.criteria {
 		c := &e.criteria[i]
 		c.appliesInputs = e.inputDefs(c.appliesReads)
 		c.inputs = e.inputDefs(c.reads)
+		c.undetermined = e.undeterminedMessages(c)
+		e.template[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Requirement: c.Summary,
+			Outcome: NotApplicable, Message: c.na}
 	}
 	for _, cat := range category.Categories() {
 		for i, c := range e.criteria {
@@ -298,15 +311,12 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 			RuleSetHash: e.ruleSetHash,
 			ProjectHash: sc.canon.hash(p),
 		},
-		Results: make([]Result, len(e.criteria)),
-	}
-	for i := range e.criteria {
-		c := &e.criteria[i]
-		v.Results[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Requirement: c.Summary,
-			Outcome: NotApplicable, Message: c.na}
+		Results: slices.Clone(e.template),
 	}
 	inputs := make([]Input, 0, e.inputCount[p.Category])
+	var missing []string
 	asOfText := asOf.String()
+	var failing, undetermined, advisories int
 	for _, i := range e.byCategory[p.Category] {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("eligibility: evaluation stopped: %w", err)
@@ -331,17 +341,20 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 		case Fail:
 			res.Message = c.Message
 			if c.Strength == criteria.Mandatory {
-				v.Failing = append(v.Failing, c.ID)
+				failing++
 			} else {
-				v.Advisories = append(v.Advisories, c.ID)
+				advisories++
 			}
 		case OutcomeUndetermined:
-			res.Missing, res.Message = e.explainUnknown(c, unknown)
+			start := len(missing)
+			missing, res.Message = e.explainUnknown(c, unknown, missing)
+			res.Missing = missing[start:len(missing):len(missing)]
 			if c.Strength == criteria.Mandatory {
-				v.Undetermined = append(v.Undetermined, c.ID)
+				undetermined++
 			}
 		}
 	}
+	v.Failing, v.Undetermined, v.Advisories = e.listOutcomes(v.Results, failing, undetermined, advisories)
 	switch {
 	case len(v.Failing) > 0:
 		v.Decision = Ineligible
@@ -455,38 +468,127 @@ func eval(ctx context.Context, prg cel.Program, act *activation, id, field strin
 	return nil, &CriterionError{ID: id, Field: field, Err: fmt.Errorf("evaluated to %v, not a bool", val)}
 }
 
-// explainUnknown turns the IDs of an unknown result into the JSON paths of the
-// missing facts and an undetermined message naming them in domain words.
-func (e *Engine) explainUnknown(c *compiled, unk *types.Unknown) ([]string, criteria.Text) {
-	var paths, zh, en []string
-	add := func(path []string, w words) {
-		paths = append(paths, path...)
-		zh = append(zh, w.zh)
-		en = append(en, w.en)
-	}
-	for _, id := range unk.IDs() {
-		switch {
-		case id >= incidentID:
-			n, f := int(id-incidentID)/len(incidentFacts), int(id-incidentID)%len(incidentFacts)
-			def := incidentFacts[f]
-			if n == namedIncidents {
-				add([]string{"incidents[*]." + def.name},
-					words{fmt.Sprintf("第%d项及以后事故或违法违规记录的%s", n+1, def.text.zh),
-						fmt.Sprintf("the %s of incidents %d and later", def.text.en, n+1)})
-				continue
-			}
-			add([]string{fmt.Sprintf("incidents[%d].%s", n, def.name)},
-				words{fmt.Sprintf("第%d项事故或违法违规记录的%s", n+1, def.text.zh), fmt.Sprintf("the %s of incident %d", def.text.en, n+1)})
-		case id >= findingID:
-			fid := e.findingIDs[id-findingID]
-			add([]string{"findings." + fid}, words{"评审意见 " + fid, "a reviewer's finding on " + fid})
-		case id >= factID:
-			f := &schema[id-factID]
-			add(f.json, f.name)
+// explainUnknown appends to missing the JSON paths of the facts and findings whose
+// absence made a result unknown, and returns the undetermined message naming them in
+// domain words.
+func (e *Engine) explainUnknown(c *compiled, unk *types.Unknown, missing []string) ([]string, criteria.Text) {
+	ids := unk.IDs()
+	if len(ids) == 1 {
+		if msg, ok := c.undetermined[ids[0]]; ok {
+			return append(missing, e.absent[ids[0]].paths...), msg
 		}
 	}
-	return paths, criteria.Text{
-		Zh: "无法判定（缺少：" + strings.Join(zh, "、") + "）：" + c.Summary.Zh,
-		En: "undetermined (missing " + strings.Join(en, ", ") + "): " + c.Summary.En,
+	named := make([]words, 0, 8) // on the stack unless a result misses more than 8
+	for _, id := range ids {
+		if a, ok := e.absent[id]; ok {
+			missing = append(missing, a.paths...)
+			named = append(named, a.words)
+		}
 	}
+	return missing, undeterminedMessage(c, named)
+}
+
+// undeterminedMessage says that c is undetermined for want of the named facts and
+// findings.
+func undeterminedMessage(c *compiled, named []words) criteria.Text {
+	var zh, en strings.Builder
+	zh.Grow(64 + len(c.Summary.Zh) + 24*len(named))
+	en.Grow(32 + len(c.Summary.En) + 24*len(named))
+	zh.WriteString("无法判定（缺少：")
+	en.WriteString("undetermined (missing ")
+	for i, w := range named {
+		if i > 0 {
+			zh.WriteString("、")
+			en.WriteString(", ")
+		}
+		zh.WriteString(w.zh)
+		en.WriteString(w.en)
+	}
+	zh.WriteString("）：")
+	zh.WriteString(c.Summary.Zh)
+	en.WriteString("): ")
+	en.WriteString(c.Summary.En)
+	return criteria.Text{Zh: zh.String(), En: en.String()}
+}
+
+// absence is how a verdict names an unknown: the JSON paths of what is missing, and
+// domain words for it.
+type absence struct {
+	paths []string
+	words words
+}
+
+// absences names every unknown a record can produce: schema facts, this rule set's
+// findings and incident fields.
+func (e *Engine) absences() map[int64]absence {
+	absent := map[int64]absence{}
+	for i := range schema {
+		absent[int64(factID+i)] = absence{schema[i].json, schema[i].name}
+	}
+	for i, id := range e.findingIDs {
+		absent[int64(findingID+i)] = absence{[]string{"findings." + id}, words{"评审意见 " + id, "a reviewer's finding on " + id}}
+	}
+	for n := range namedIncidents + 1 {
+		for f, def := range incidentFacts {
+			a := absence{[]string{fmt.Sprintf("incidents[%d].%s", n, def.name)},
+				words{fmt.Sprintf("第%d项事故或违法违规记录的%s", n+1, def.text.zh), fmt.Sprintf("the %s of incident %d", def.text.en, n+1)}}
+			if n == namedIncidents { // every later incident shares these unknowns
+				a = absence{[]string{"incidents[*]." + def.name},
+					words{fmt.Sprintf("第%d项及以后事故或违法违规记录的%s", n+1, def.text.zh),
+						fmt.Sprintf("the %s of incidents %d and later", def.text.en, n+1)}}
+			}
+			absent[int64(incidentID+n*len(incidentFacts)+f)] = a
+		}
+	}
+	return absent
+}
+
+// undeterminedMessages writes c's message for each single fact or finding it reads
+// being missing.
+func (e *Engine) undeterminedMessages(c *compiled) map[int64]criteria.Text {
+	ids := make([]int64, 0, len(c.reads.facts)+len(c.reads.findings))
+	for _, f := range c.reads.facts {
+		ids = append(ids, int64(factID+f))
+	}
+	for _, id := range c.reads.findings {
+		if i, ok := e.findingIndex[id]; ok {
+			ids = append(ids, int64(findingID+i))
+		}
+	}
+	messages := make(map[int64]criteria.Text, len(ids))
+	for _, id := range ids {
+		messages[id] = undeterminedMessage(c, []words{e.absent[id].words})
+	}
+	return messages
+}
+
+// listOutcomes lists, in rule order, the mandatory criteria that fail and that are
+// undetermined, and the encouraged ones that fail, in one allocation.
+func (e *Engine) listOutcomes(results []Result, failing, undetermined, advisories int) (f, u, a []string) {
+	if failing+undetermined+advisories == 0 {
+		return nil, nil, nil
+	}
+	ids := make([]string, failing+undetermined+advisories)
+	f = ids[:0:failing]
+	u = ids[failing:failing:failing+undetermined]
+	a = ids[failing+undetermined : failing+undetermined : len(ids)]
+	for i := range results {
+		r := &results[i]
+		switch {
+		case r.Outcome == Fail && r.Strength == criteria.Mandatory:
+			f = append(f, r.ID)
+		case r.Outcome == Fail:
+			a = append(a, r.ID)
+		case r.Outcome == OutcomeUndetermined && r.Strength == criteria.Mandatory:
+			u = append(u, r.ID)
+		}
+	}
+	return nilIfEmpty(f), nilIfEmpty(u), nilIfEmpty(a)
+}
+
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
