@@ -32,15 +32,7 @@ type Input struct {
 	Unit string `json:"unit,omitempty"`
 	// Missing says the record does not state the fact, or no finding was given.
 	Missing bool `json:"missing,omitempty"`
-	// Review echoes who gave a reviewer's finding, when and why; nil for facts,
-	// parameters and findings that name none of the three.
-	Review *Review `json:"review,omitempty"`
-}
-
-// Review is who gave a reviewer's finding, when and why, as the record states it.
-// It is kept apart from Input, which every result lists many of, because only
-// findings have one.
-type Review struct {
+	// By, On and Note echo a reviewer's finding: who gave it, when and why.
 	By   string `json:"by,omitempty"`
 	On   Date   `json:"on,omitzero"`
 	Note string `json:"note,omitempty"`
@@ -110,9 +102,7 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 				in.Missing = true
 			} else {
 				in.Value = strconv.FormatBool(*f.Met)
-				if f.By != "" || !f.On.IsZero() || f.Note != "" {
-					in.Review = &Review{By: f.By, On: f.On, Note: f.Note}
-				}
+				in.By, in.On, in.Note = f.By, f.On, f.Note
 			}
 		case inputParam:
 			in.Value = ep.shown[d.index]
@@ -266,9 +256,9 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 		enValue := map[string]string{"true": "met", "false": "not met"}[in.Value]
 		zh.WriteString(" " + value)
 		en.WriteString(" " + enValue)
-		if r := in.Review; r != nil && (r.By != "" || !r.On.IsZero()) {
-			zh.WriteString("（" + strings.TrimSpace(r.By+" "+r.On.String()) + "）")
-			en.WriteString(" (" + strings.TrimSpace(r.By+" "+r.On.String()) + ")")
+		if in.By != "" || !in.On.IsZero() {
+			zh.WriteString("（" + strings.TrimSpace(in.By+" "+in.On.String()) + "）")
+			en.WriteString(" (" + strings.TrimSpace(in.By+" "+in.On.String()) + ")")
 		}
 		return
 	case in.Unit == "yuan":

@@ -322,8 +322,8 @@ func clauseOf(r eligibility.Result, class string, v *eligibility.Verdict, rs *cr
 		Explanation: wd.text(r.Explanation()),
 	}
 	for _, in := range r.Inputs {
-		if r := in.Review; r != nil && r.Note != "" {
-			cl.Reviewer = append(cl.Reviewer, strings.TrimSpace(strings.Join([]string{r.By, r.On.String(), r.Note}, " ")))
+		if strings.HasPrefix(in.Name, "findings.") && in.Note != "" {
+			cl.Reviewer = append(cl.Reviewer, strings.TrimSpace(strings.Join([]string{in.By, in.On.String(), in.Note}, " ")))
 		}
 	}
 	for _, path := range r.Missing {
