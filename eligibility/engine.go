@@ -570,7 +570,7 @@ func (e *Engine) listOutcomes(results []Result, failing, undetermined, advisorie
 	}
 	ids := make([]string, failing+undetermined+advisories)
 	f = ids[:0:failing]
-	u = ids[failing:failing:failing+undetermined]
+	u = ids[failing : failing : failing+undetermined]
 	a = ids[failing+undetermined : failing+undetermined : len(ids)]
 	for i := range results {
 		r := &results[i]
