@@ -1,9 +1,12 @@
 package eligibility_test
 
 import (
+	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
@@ -148,4 +151,84 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkEvaluateScaling measures the speed-up of two cores over one directly, in
+// one process: it alternates 150 ms slices of one goroutine under GOMAXPROCS=1 with
+// slices of two goroutines under GOMAXPROCS=2, 16 pairs per op, and reports the
+// median, lowest and highest ratio of their throughputs. Pairing adjacent slices
+// cancels the drift of a shared machine, which two separate benchmark runs do not.
+func BenchmarkEvaluateScaling(b *testing.B) {
+	engine := eligibility.Default()
+	reportScaling(b, func(p *eligibility.Project, asOf eligibility.Date) error {
+		_, err := engine.Evaluate(p, asOf)
+		return err
+	})
+}
+
+// BenchmarkHandWrittenScaling is the same measurement for the hand-written oracle,
+// which builds the same verdict without CEL: how far the verdict itself scales.
+func BenchmarkHandWrittenScaling(b *testing.B) {
+	reportScaling(b, func(p *eligibility.Project, asOf eligibility.Date) error {
+		_, err := oracle.Evaluate(p, asOf)
+		return err
+	})
+}
+
+func reportScaling(b *testing.B, evaluate func(*eligibility.Project, eligibility.Date) error) {
+	projects, dates := benchCorpus(b)
+	throughput(b, evaluate, projects, dates, 2, 200*time.Millisecond) // warm the pool and caches
+	var ratios []float64
+	for b.Loop() {
+		for pair := range 16 {
+			var one, two float64
+			if pair%2 == 0 { // alternate the order, so neither always runs first
+				one = throughput(b, evaluate, projects, dates, 1, 150*time.Millisecond)
+				two = throughput(b, evaluate, projects, dates, 2, 150*time.Millisecond)
+			} else {
+				two = throughput(b, evaluate, projects, dates, 2, 150*time.Millisecond)
+				one = throughput(b, evaluate, projects, dates, 1, 150*time.Millisecond)
+			}
+			ratios = append(ratios, two/one)
+		}
+	}
+	slices.Sort(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "median-speedup")
+	b.ReportMetric(ratios[0], "min-speedup")
+	b.ReportMetric(ratios[len(ratios)-1], "max-speedup")
+}
+
+// throughput evaluates the corpus with n goroutines under GOMAXPROCS=n for about d
+// and returns verdicts per second.
+func throughput(b *testing.B, evaluate func(*eligibility.Project, eligibility.Date) error,
+	projects []*eligibility.Project, dates []eligibility.Date, n int, d time.Duration) float64 {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(n))
+	runtime.GC() // start each slice from the same heap
+	var stop atomic.Bool
+	var verdicts atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for g := range n {
+		wg.Go(func() {
+			i, done := g*len(projects)/n, int64(0)
+			for !stop.Load() {
+				for range 16 {
+					if err := evaluate(projects[i], dates[i]); err != nil {
+						b.Error(err)
+						stop.Store(true)
+						break
+					}
+					if i++; i == len(projects) {
+						i = 0
+					}
+				}
+				done += 16
+			}
+			verdicts.Add(done)
+		})
+	}
+	time.Sleep(d)
+	stop.Store(true)
+	wg.Wait()
+	return float64(verdicts.Load()) / time.Since(start).Seconds()
 }
