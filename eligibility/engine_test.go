@@ -329,12 +329,7 @@ func TestNewRejectsWhatCanNeverWork(t *testing.T) {
 // decimal() of a literal is evaluated when the engine is built, so a literal that
 // is no number is refused there, by criterion, not at the first evaluation.
 func TestNewRejectsAMalformedDecimalLiteral(t *testing.T) {
-	rs := criteria.Default()
-	for i := range rs.Criteria {
-		if rs.Criteria[i].ID == "GEN-3" {
-			rs.Criteria[i].Require = "decimal('1,000') <= project.investment.completed"
-		}
-	}
+	rs := withRequire(t, map[string]string{"GEN-3": "decimal('1,000') <= project.investment.completed"})
 	_, err := eligibility.New(rs)
 	var ve *eligibility.ValidationError
 	require.ErrorAs(t, err, &ve)
@@ -398,13 +393,8 @@ func TestStageClausesForEveryCategory(t *testing.T) {
 }
 
 func TestRuntimeErrorNamesTheCriterion(t *testing.T) {
-	rs := criteria.Default()
-	for i := range rs.Criteria {
-		if rs.Criteria[i].ID == "GEN-1" {
-			// Type-checks, but fails at run time: the progress text is not a number.
-			rs.Criteria[i].Require = "decimal(project.form.progress) > decimal(0)"
-		}
-	}
+	// Type-checks, but fails at run time: the progress text is not a number.
+	rs := withRequire(t, map[string]string{"GEN-1": "decimal(project.form.progress) > decimal(0)"})
 	e, err := eligibility.New(rs)
 	require.NoError(t, err)
 	_, err = e.Evaluate(base(t, "ai"), submissionDate)
@@ -593,12 +583,7 @@ func TestCostLimit(t *testing.T) {
 	assert.ErrorIs(t, err, eligibility.ErrInvalidRuleSet)
 	assert.ErrorContains(t, err, "criteria[0] (BD-1a).require: worst-case cost")
 
-	rs = criteria.Default()
-	for i := range rs.Criteria {
-		if rs.Criteria[i].ID == "II-11" {
-			rs.Criteria[i].Require = "project.incidents.all(i, project.incidents.exists(j, i.kind == j.kind))"
-		}
-	}
+	rs = withRequire(t, map[string]string{"II-11": "project.incidents.all(i, project.incidents.exists(j, i.kind == j.kind))"})
 	_, err = eligibility.New(rs)
 	assert.ErrorIs(t, err, eligibility.ErrInvalidRuleSet, "10,000 × 10,000 comparisons are refused at load")
 }

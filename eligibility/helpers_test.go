@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -54,3 +55,16 @@ func result(t testing.TB, v *eligibility.Verdict, id string) eligibility.Result 
 func yuan(s string) *decimal.Decimal { return new(decimal.RequireFromString(s)) }
 
 func date(s string) eligibility.Date { return criteria.MustParseDate(s) }
+
+// withRequire returns a copy of the default rule set in which each criterion named
+// in requires has that require expression instead of its own.
+func withRequire(t testing.TB, requires map[string]string) *criteria.RuleSet {
+	t.Helper()
+	rs := criteria.Default()
+	for id, expr := range requires {
+		i := slices.IndexFunc(rs.Criteria, func(c criteria.Criterion) bool { return c.ID == id })
+		require.GreaterOrEqual(t, i, 0, "no criterion %s", id)
+		rs.Criteria[i].Require = expr
+	}
+	return rs
+}

@@ -460,12 +460,7 @@ func TestHostileRuleSetArithmetic(t *testing.T) {
 		return "(" + s + " * " + s + ")"
 	}
 	evaluateWith := func(depth int) answer {
-		rs := eligibility.Default().RuleSet()
-		for i := range rs.Criteria {
-			if rs.Criteria[i].ID == "BD-4" {
-				rs.Criteria[i].Require = product(depth) + " >= params.minTotalInvestment"
-			}
-		}
+		rs := withRequire(t, map[string]string{"BD-4": product(depth) + " >= params.minTotalInvestment"})
 		engine, err := eligibility.New(rs)
 		require.NoError(t, err, "the products are within the cost and length limits")
 		p := base(t, "bigdata")
