@@ -618,3 +618,25 @@ func TestDecisionAndOutcomeWords(t *testing.T) {
 		assert.NotEmpty(t, o.Words().En, o)
 	}
 }
+
+// An undetermined result names what is missing in words, in both languages: one
+// fact (the message written when the engine is built) or several (written then).
+func TestUndeterminedMessageNamesWhatIsMissing(t *testing.T) {
+	p := base(t, "industrial-internet")
+	p.Subtype = ""
+	p.IdentifierNode = eligibility.IdentifierNode{}
+	p.Investment.Completed = nil
+	v := evaluate(t, p, submissionDate)
+
+	several := result(t, v, "II-4")
+	require.Equal(t, eligibility.OutcomeUndetermined, several.Outcome)
+	assert.Equal(t, []string{"subtype", "identifierNode.kind", "identifierNode.inJilin"}, several.Missing)
+	assert.Regexp(t, `^无法判定（缺少：项目子类、[^、]+、[^、]+）：`, several.Message.Zh)
+	assert.Regexp(t, `^undetermined \(missing subtype, [^,]+, [^,]+\): `, several.Message.En)
+
+	one := result(t, v, "GEN-3")
+	require.Equal(t, eligibility.OutcomeUndetermined, one.Outcome)
+	assert.Equal(t, []string{"investment.completed"}, one.Missing)
+	assert.Equal(t, "无法判定（缺少：完成投资）：已填报并核实项目完成投资，且不超过总投资", one.Message.Zh)
+	assert.Equal(t, "undetermined (missing completed investment): completed investment is stated and verified, and 0 ≤ completed ≤ total investment", one.Message.En)
+}
