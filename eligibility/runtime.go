@@ -97,6 +97,7 @@ func (r *record) incidents() ref.Val {
 		return nil
 	}
 	elems := make([]ref.Val, len(list))
+	objects := make([]object, len(list)) // one allocation, not one per incident
 	vals := make([]ref.Val, len(list)*len(incidentFacts))
 	for n := range list {
 		fields := vals[n*len(incidentFacts) : (n+1)*len(incidentFacts)]
@@ -106,7 +107,8 @@ func (r *record) incidents() ref.Val {
 				fields[f] = r.eng.incidentUnknowns[min(n, namedIncidents)*len(incidentFacts)+f]
 			}
 		}
-		elems[n] = &object{typ: celIncidentType, vals: fields}
+		objects[n] = object{typ: celIncidentType, vals: fields}
+		elems[n] = &objects[n]
 	}
 	return types.NewRefValList(types.DefaultTypeAdapter, elems)
 }
