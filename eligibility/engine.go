@@ -354,7 +354,7 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 			}
 		}
 	}
-	v.Failing, v.Undetermined, v.Advisories = e.listOutcomes(v.Results, failing, undetermined, advisories)
+	v.Failing, v.Undetermined, v.Advisories = listOutcomes(v.Results, failing, undetermined, advisories)
 	switch {
 	case len(v.Failing) > 0:
 		v.Decision = Ineligible
@@ -564,7 +564,7 @@ func (e *Engine) undeterminedMessages(c *compiled) map[int64]criteria.Text {
 
 // listOutcomes lists, in rule order, the mandatory criteria that fail and that are
 // undetermined, and the encouraged ones that fail, in one allocation.
-func (e *Engine) listOutcomes(results []Result, failing, undetermined, advisories int) (f, u, a []string) {
+func listOutcomes(results []Result, failing, undetermined, advisories int) (f, u, a []string) {
 	if failing+undetermined+advisories == 0 {
 		return nil, nil, nil
 	}
