@@ -87,7 +87,6 @@ func (c *canonical) dec(name string, d *decimal.Decimal) {
 	text := appendDecimal(buf[:0], *d)
 	c.uvarint(uint64(len(text)))
 	c.b = append(c.b, text...)
-
 }
 
 func (c *canonical) date(name string, d Date) {
