@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"context"
 	"runtime"
 	"slices"
 	"sync"
@@ -133,16 +134,67 @@ func BenchmarkHandWrittenCorpusSerial(b *testing.B) {
 // BenchmarkEvaluateParallel is the throughput of GOMAXPROCS goroutines sharing one
 // engine over the corpus: ns/op is wall time per verdict. Run it with -cpu 1,2:
 // EvaluateParallel (one core) / EvaluateParallel-2 (two) is the speed-up.
-func BenchmarkEvaluateParallel(b *testing.B) {
-	engine := eligibility.Default()
+func BenchmarkEvaluateParallel(b *testing.B) { benchParallel(b, withEvaluate(eligibility.Default())) }
+
+// BenchmarkBatchParallel is EvaluateParallel with a Batch per goroutine, as a
+// nightly job would run: each verdict reuses the memory of the one before.
+func BenchmarkBatchParallel(b *testing.B) { benchParallel(b, withBatch(eligibility.Default())) }
+
+// BenchmarkEvaluateScaling measures the speed-up of two cores over one directly, in
+// one process: it alternates 150 ms slices of one goroutine under GOMAXPROCS=1 with
+// slices of two goroutines under GOMAXPROCS=2, 16 pairs per op, and reports the
+// median, lowest and highest ratio of their throughputs. Pairing adjacent slices
+// cancels the drift of a shared machine, which two separate benchmark runs do not.
+func BenchmarkEvaluateScaling(b *testing.B) { reportScaling(b, withEvaluate(eligibility.Default())) }
+
+// BenchmarkBatchScaling is the same measurement with a Batch per goroutine.
+func BenchmarkBatchScaling(b *testing.B) { reportScaling(b, withBatch(eligibility.Default())) }
+
+// BenchmarkHandWrittenScaling is the same measurement for the hand-written oracle,
+// which builds the same verdict without CEL: how far the verdict itself scales.
+func BenchmarkHandWrittenScaling(b *testing.B) {
+	reportScaling(b, func() evaluateFunc {
+		return func(p *eligibility.Project, asOf eligibility.Date) error {
+			_, err := oracle.Evaluate(p, asOf)
+			return err
+		}
+	})
+}
+
+// evaluateFunc evaluates one project. Each goroutine of a parallel benchmark gets
+// its own from a factory, so that it may hold a Batch.
+type evaluateFunc func(*eligibility.Project, eligibility.Date) error
+
+func withEvaluate(engine *eligibility.Engine) func() evaluateFunc {
+	return func() evaluateFunc {
+		return func(p *eligibility.Project, asOf eligibility.Date) error {
+			_, err := engine.Evaluate(p, asOf)
+			return err
+		}
+	}
+}
+
+func withBatch(engine *eligibility.Engine) func() evaluateFunc {
+	return func() evaluateFunc {
+		batch := engine.NewBatch()
+		return func(p *eligibility.Project, asOf eligibility.Date) error {
+			_, err := batch.Evaluate(context.Background(), p, asOf)
+			return err
+		}
+	}
+}
+
+// benchParallel runs b.RunParallel over the corpus, each goroutine walking it from
+// its own place.
+func benchParallel(b *testing.B, newEvaluate func() evaluateFunc) {
 	projects, dates := benchCorpus(b)
 	var start atomic.Int64
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
-		// Each goroutine walks the corpus from its own place.
+		evaluate := newEvaluate()
 		i := int(start.Add(int64(len(projects)/8+1))) % len(projects)
 		for pb.Next() {
-			if _, err := engine.Evaluate(projects[i], dates[i]); err != nil {
+			if err := evaluate(projects[i], dates[i]); err != nil {
 				b.Error(err)
 				return
 			}
@@ -153,41 +205,19 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 	})
 }
 
-// BenchmarkEvaluateScaling measures the speed-up of two cores over one directly, in
-// one process: it alternates 150 ms slices of one goroutine under GOMAXPROCS=1 with
-// slices of two goroutines under GOMAXPROCS=2, 16 pairs per op, and reports the
-// median, lowest and highest ratio of their throughputs. Pairing adjacent slices
-// cancels the drift of a shared machine, which two separate benchmark runs do not.
-func BenchmarkEvaluateScaling(b *testing.B) {
-	engine := eligibility.Default()
-	reportScaling(b, func(p *eligibility.Project, asOf eligibility.Date) error {
-		_, err := engine.Evaluate(p, asOf)
-		return err
-	})
-}
-
-// BenchmarkHandWrittenScaling is the same measurement for the hand-written oracle,
-// which builds the same verdict without CEL: how far the verdict itself scales.
-func BenchmarkHandWrittenScaling(b *testing.B) {
-	reportScaling(b, func(p *eligibility.Project, asOf eligibility.Date) error {
-		_, err := oracle.Evaluate(p, asOf)
-		return err
-	})
-}
-
-func reportScaling(b *testing.B, evaluate func(*eligibility.Project, eligibility.Date) error) {
+func reportScaling(b *testing.B, newEvaluate func() evaluateFunc) {
 	projects, dates := benchCorpus(b)
-	throughput(b, evaluate, projects, dates, 2, 200*time.Millisecond) // warm the pool and caches
+	throughput(b, newEvaluate, projects, dates, 2, 200*time.Millisecond) // warm the pool and caches
 	var ratios []float64
 	for b.Loop() {
 		for pair := range 16 {
 			var one, two float64
 			if pair%2 == 0 { // alternate the order, so neither always runs first
-				one = throughput(b, evaluate, projects, dates, 1, 150*time.Millisecond)
-				two = throughput(b, evaluate, projects, dates, 2, 150*time.Millisecond)
+				one = throughput(b, newEvaluate, projects, dates, 1, 150*time.Millisecond)
+				two = throughput(b, newEvaluate, projects, dates, 2, 150*time.Millisecond)
 			} else {
-				two = throughput(b, evaluate, projects, dates, 2, 150*time.Millisecond)
-				one = throughput(b, evaluate, projects, dates, 1, 150*time.Millisecond)
+				two = throughput(b, newEvaluate, projects, dates, 2, 150*time.Millisecond)
+				one = throughput(b, newEvaluate, projects, dates, 1, 150*time.Millisecond)
 			}
 			ratios = append(ratios, two/one)
 		}
@@ -200,7 +230,7 @@ func reportScaling(b *testing.B, evaluate func(*eligibility.Project, eligibility
 
 // throughput evaluates the corpus with n goroutines under GOMAXPROCS=n for about d
 // and returns verdicts per second.
-func throughput(b *testing.B, evaluate func(*eligibility.Project, eligibility.Date) error,
+func throughput(b *testing.B, newEvaluate func() evaluateFunc,
 	projects []*eligibility.Project, dates []eligibility.Date, n int, d time.Duration) float64 {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(n))
 	runtime.GC() // start each slice from the same heap
@@ -209,6 +239,7 @@ func throughput(b *testing.B, evaluate func(*eligibility.Project, eligibility.Da
 	var wg sync.WaitGroup
 	start := time.Now()
 	for g := range n {
+		evaluate := newEvaluate()
 		wg.Go(func() {
 			i, done := g*len(projects)/n, int64(0)
 			for !stop.Load() {

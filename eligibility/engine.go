@@ -270,6 +270,20 @@ func (e *Engine) Evaluate(p *Project, asOf Date) (*Verdict, error) {
 // matching context.Canceled or context.DeadlineExceeded) when ctx is done, checked
 // between criteria and inside long comprehensions.
 func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*Verdict, error) {
+	return e.evaluate(ctx, p, asOf, nil)
+}
+
+// buffers is memory a Batch lends to its next verdict: the verdict itself and the
+// backing arrays of its inputs, missing paths and ID lists.
+type buffers struct {
+	verdict Verdict
+	inputs  []Input
+	missing []string
+	ids     []string
+}
+
+// evaluate is EvaluateContext writing into buf when it is not nil.
+func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffers) (*Verdict, error) {
 	if p == nil {
 		return nil, errNilProject
 	}
@@ -293,8 +307,18 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 	act := &sc.act
 	act.params, act.asOf = ep.params, types.Timestamp{Time: asOf.Time()}
 
+	v := new(Verdict)
+	var params []ParameterValue
+	var results []Result
+	var inputs []Input
+	var missing, ids []string
+	if buf != nil {
+		v = &buf.verdict
+		params, results = v.Parameters[:0], v.Results[:0]
+		inputs, missing, ids = buf.inputs[:0], buf.missing[:0], buf.ids
+	}
 	route, _ := category.RouteOf(p.Category)
-	v := &Verdict{
+	*v = Verdict{
 		ProjectID:           p.ID,
 		ProjectName:         p.Name,
 		Category:            p.Category,
@@ -304,17 +328,18 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 		RuleSet:             e.rules.Name,
 		Document:            e.rules.Document,
 		AsOf:                asOf,
-		Parameters:          slices.Clone(ep.used),
+		Parameters:          append(params, ep.used...),
 		Provenance: Provenance{
 			Library:     modulePath,
 			Version:     Version,
 			RuleSetHash: e.ruleSetHash,
 			ProjectHash: sc.canon.hash(p),
 		},
-		Results: slices.Clone(e.template),
+		Results: append(results, e.template...),
 	}
-	inputs := make([]Input, 0, e.inputCount[p.Category])
-	var missing []string
+	if cap(inputs) < e.inputCount[p.Category] {
+		inputs = make([]Input, 0, e.inputCount[p.Category]) // never regrown below
+	}
 	asOfText := asOf.String()
 	var failing, undetermined, advisories int
 	for _, i := range e.byCategory[p.Category] {
@@ -354,7 +379,10 @@ func (e *Engine) EvaluateContext(ctx context.Context, p *Project, asOf Date) (*V
 			}
 		}
 	}
-	v.Failing, v.Undetermined, v.Advisories = listOutcomes(v.Results, failing, undetermined, advisories)
+	v.Failing, v.Undetermined, v.Advisories, ids = listOutcomes(v.Results, failing, undetermined, advisories, ids)
+	if buf != nil {
+		buf.inputs, buf.missing, buf.ids = inputs, missing, ids
+	}
 	switch {
 	case len(v.Failing) > 0:
 		v.Decision = Ineligible
@@ -563,15 +591,21 @@ func (e *Engine) undeterminedMessages(c *compiled) map[int64]criteria.Text {
 }
 
 // listOutcomes lists, in rule order, the mandatory criteria that fail and that are
-// undetermined, and the encouraged ones that fail, in one allocation.
-func listOutcomes(results []Result, failing, undetermined, advisories int) (f, u, a []string) {
-	if failing+undetermined+advisories == 0 {
-		return nil, nil, nil
+// undetermined, and the encouraged ones that fail, in one backing array: buf when it
+// is large enough, which it returns for reuse.
+func listOutcomes(results []Result, failing, undetermined, advisories int, buf []string) (f, u, a, ids []string) {
+	total := failing + undetermined + advisories
+	if total == 0 {
+		return nil, nil, nil, buf
 	}
-	ids := make([]string, failing+undetermined+advisories)
+	ids = buf
+	if cap(ids) < total {
+		ids = make([]string, total)
+	}
+	ids = ids[:total]
 	f = ids[:0:failing]
 	u = ids[failing : failing : failing+undetermined]
-	a = ids[failing+undetermined : failing+undetermined : len(ids)]
+	a = ids[failing+undetermined : failing+undetermined : total]
 	for i := range results {
 		r := &results[i]
 		switch {
@@ -583,7 +617,7 @@ func listOutcomes(results []Result, failing, undetermined, advisories int) (f, u
 			u = append(u, r.ID)
 		}
 	}
-	return nilIfEmpty(f), nilIfEmpty(u), nilIfEmpty(a)
+	return nilIfEmpty(f), nilIfEmpty(u), nilIfEmpty(a), ids
 }
 
 func nilIfEmpty(s []string) []string {

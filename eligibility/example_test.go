@@ -1,6 +1,8 @@
 package eligibility_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -61,6 +63,31 @@ func ExampleEngine_Evaluate() {
 	// confirmed by: 吉林省政务服务和数字化建设管理局
 	// fails BD-4 (一(一)4): total investment is below the 5,000,000 yuan required by 一(一)4
 	// undetermined BD-3b: missing [findings.BD-3b]
+}
+
+// A nightly job evaluates the whole library with a Batch, one per goroutine, and
+// passes each verdict on before the next overwrites it.
+func ExampleBatch() {
+	batch := eligibility.Default().NewBatch()
+	asOf := criteria.MustParseDate("2020-07-20")
+	low, high := exampleProject(), exampleProject()
+	high.ID, high.Investment.Total = "JL-2020-0043", new(decimal.RequireFromString("6000000"))
+	for _, p := range []*eligibility.Project{low, high} {
+		v, err := batch.Evaluate(context.Background(), p, asOf)
+		if err != nil {
+			fmt.Println(p.ID, err)
+			continue
+		}
+		stored, err := json.Marshal(v) // store or send it now: the next Evaluate reuses v
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(p.ID, v.Decision, v.Failing, v.Undetermined, len(stored) > 0)
+	}
+	// Output:
+	// JL-2020-0042 ineligible [BD-4] [BD-3b] true
+	// JL-2020-0043 undetermined [] [BD-3b] true
 }
 
 func ExampleNew_parameterChange() {
