@@ -12,8 +12,8 @@ import (
 // a nightly re-evaluation of the whole library.
 //
 // Most of the cost of Engine.Evaluate is collecting the garbage of its verdicts,
-// about 17 KiB each; a Batch allocates about 1 KiB per verdict, which doubles the
-// throughput of one core and lets two cores come closer to twice one (BENCHMARKS.md).
+// about 17 KiB each; a Batch allocates about 1.2 KiB per verdict, which doubles the
+// throughput of a core (BENCHMARKS.md).
 //
 // The price is the lifetime of the verdict: it belongs to the Batch and is
 // overwritten by the next call to Evaluate. Marshal it or copy what you keep first;
