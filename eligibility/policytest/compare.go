@@ -1,6 +1,7 @@
 package policytest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -146,18 +147,22 @@ func Compare(base, changed *eligibility.Engine, projects []*eligibility.Project,
 	order := criterionOrder(changedRules, baseRules)
 	baseFindings, changedFindings := findingIDs(baseRules), findingIDs(changedRules)
 
+	// Each verdict is read once, right away, and only for values that outlive it
+	// (decisions and outcomes), so Batches can lend each evaluation the previous one's
+	// memory: a whole-corpus comparison is about twice as fast.
+	baseBatch, changedBatch := base.NewBatch(), changed.NewBatch()
 	var errs []error
 	for i, p := range projects {
 		label := fmt.Sprintf("project %d", i)
 		if p != nil && p.ID != "" {
 			label = fmt.Sprintf("project %d (%s)", i, p.ID)
 		}
-		before, err := base.Evaluate(onlyFindings(p, baseFindings, changedFindings), asOf)
+		before, err := baseBatch.Evaluate(context.Background(), onlyFindings(p, baseFindings, changedFindings), asOf)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("policytest: %s under %s: %w", label, im.Base, err))
 			continue
 		}
-		after, err := changed.Evaluate(onlyFindings(p, changedFindings, baseFindings), asOf)
+		after, err := changedBatch.Evaluate(context.Background(), onlyFindings(p, changedFindings, baseFindings), asOf)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("policytest: %s under %s: %w", label, im.Changed, err))
 			continue
