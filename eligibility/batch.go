@@ -16,8 +16,9 @@ import (
 // throughput of a core (BENCHMARKS.md).
 //
 // The price is the lifetime of the verdict: it belongs to the Batch and is
-// overwritten by the next call to Evaluate. Marshal it or copy what you keep first;
-// a *Verdict from Engine.Evaluate is yours to keep. A Batch is not safe for
+// overwritten by the next call to Evaluate. Marshal it, or copy out the values you
+// keep, first: a Result copied out of it still shares its Inputs and Missing with
+// the Batch. A *Verdict from Engine.Evaluate is yours to keep. A Batch is not safe for
 // concurrent use: give each goroutine its own, all sharing one Engine.
 type Batch struct {
 	engine *Engine
