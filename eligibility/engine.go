@@ -307,7 +307,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 	act := &sc.act
 	act.params, act.asOf = ep.params, types.Timestamp{Time: asOf.Time()}
 
-	v := new(Verdict)
+	var v *Verdict
 	var params []ParameterValue
 	var results []Result
 	var inputs []Input
@@ -316,6 +316,8 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		v = &buf.verdict
 		params, results = v.Parameters[:0], v.Results[:0]
 		inputs, missing, ids = buf.inputs[:0], buf.missing[:0], buf.ids
+	} else {
+		v = new(Verdict)
 	}
 	route, _ := category.RouteOf(p.Category)
 	*v = Verdict{
@@ -341,7 +343,6 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		inputs = make([]Input, 0, e.inputCount[p.Category]) // never regrown below
 	}
 	asOfText := asOf.String()
-	var failing, undetermined, advisories int
 	for _, i := range e.byCategory[p.Category] {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("eligibility: evaluation stopped: %w", err)
@@ -365,21 +366,13 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 			res.Message = c.pass
 		case Fail:
 			res.Message = c.Message
-			if c.Strength == criteria.Mandatory {
-				failing++
-			} else {
-				advisories++
-			}
 		case OutcomeUndetermined:
 			start := len(missing)
 			missing, res.Message = e.explainUnknown(c, unknown, missing)
 			res.Missing = missing[start:len(missing):len(missing)]
-			if c.Strength == criteria.Mandatory {
-				undetermined++
-			}
 		}
 	}
-	v.Failing, v.Undetermined, v.Advisories, ids = listOutcomes(v.Results, failing, undetermined, advisories, ids)
+	v.Failing, v.Undetermined, v.Advisories, ids = listOutcomes(v.Results, ids)
 	if buf != nil {
 		buf.inputs, buf.missing, buf.ids = inputs, missing, ids
 	}
@@ -593,7 +586,18 @@ func (e *Engine) undeterminedMessages(c *compiled) map[int64]criteria.Text {
 // listOutcomes lists, in rule order, the mandatory criteria that fail and that are
 // undetermined, and the encouraged ones that fail, in one backing array: buf when it
 // is large enough, which it returns for reuse.
-func listOutcomes(results []Result, failing, undetermined, advisories int, buf []string) (f, u, a, ids []string) {
+func listOutcomes(results []Result, buf []string) (f, u, a, ids []string) {
+	var failing, undetermined, advisories int
+	for i := range results {
+		switch listOf(&results[i]) {
+		case listFailing:
+			failing++
+		case listUndetermined:
+			undetermined++
+		case listAdvisory:
+			advisories++
+		}
+	}
 	total := failing + undetermined + advisories
 	if total == 0 {
 		return nil, nil, nil, buf
@@ -607,17 +611,38 @@ func listOutcomes(results []Result, failing, undetermined, advisories int, buf [
 	u = ids[failing : failing : failing+undetermined]
 	a = ids[failing+undetermined : failing+undetermined : total]
 	for i := range results {
-		r := &results[i]
-		switch {
-		case r.Outcome == Fail && r.Strength == criteria.Mandatory:
+		switch r := &results[i]; listOf(r) {
+		case listFailing:
 			f = append(f, r.ID)
-		case r.Outcome == Fail:
-			a = append(a, r.ID)
-		case r.Outcome == OutcomeUndetermined && r.Strength == criteria.Mandatory:
+		case listUndetermined:
 			u = append(u, r.ID)
+		case listAdvisory:
+			a = append(a, r.ID)
 		}
 	}
 	return nilIfEmpty(f), nilIfEmpty(u), nilIfEmpty(a), ids
+}
+
+// outcomeList names the verdict list a result belongs in, if any.
+type outcomeList uint8
+
+const (
+	listNone outcomeList = iota
+	listFailing
+	listUndetermined
+	listAdvisory
+)
+
+func listOf(r *Result) outcomeList {
+	switch {
+	case r.Outcome == Fail && r.Strength == criteria.Mandatory:
+		return listFailing
+	case r.Outcome == Fail:
+		return listAdvisory
+	case r.Outcome == OutcomeUndetermined && r.Strength == criteria.Mandatory:
+		return listUndetermined
+	}
+	return listNone
 }
 
 func nilIfEmpty(s []string) []string {
