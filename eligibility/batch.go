@@ -12,7 +12,7 @@ import (
 // a nightly re-evaluation of the whole library.
 //
 // Most of the cost of Engine.Evaluate is collecting the garbage of its verdicts,
-// about 17 KiB each; a Batch allocates about 1.2 KiB per verdict, which doubles the
+// about 17 KiB each; a Batch allocates under 1 KiB per verdict, which doubles the
 // throughput of a core (BENCHMARKS.md).
 //
 // The price is the lifetime of the verdict: it belongs to the Batch and is
