@@ -48,6 +48,9 @@ type Engine struct {
 	findingUnknowns []ref.Val
 	// absent names each unknown a record can produce, by ID.
 	absent map[int64]absence
+	// made maps each unknown above to its one ID, so that explaining a result needs
+	// no cel-go call that allocates (Unknown.IDs) unless cel-go merged unknowns.
+	made map[*types.Unknown]int64
 	// template is a verdict's results before evaluation: every criterion not
 	// applicable, copied into each verdict in one piece.
 	template []Result
@@ -149,6 +152,13 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e.absent = e.absences()
+	e.made = map[*types.Unknown]int64{}
+	for _, vals := range [][]ref.Val{e.unknowns, e.incidentUnknowns, e.findingUnknowns} {
+		for _, v := range vals {
+			u := v.(*types.Unknown)
+			e.made[u] = u.IDs()[0]
+		}
+	}
 	e.template = make([]Result, len(e.criteria))
 	for i := range e.criteria {
 		c := &e.criteria[i]
@@ -349,7 +359,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		}
 		c := &e.criteria[i]
 		res := &v.Results[i]
-		outcome, unknown, err := decide(ctx, c, act)
+		outcome, unknowns, err := decide(ctx, c, act)
 		if err != nil {
 			return nil, err
 		}
@@ -368,7 +378,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 			res.Message = c.Message
 		case OutcomeUndetermined:
 			start := len(missing)
-			missing, res.Message = e.explainUnknown(c, unknown, missing)
+			missing, res.Message = e.explainUnknown(c, unknowns, missing)
 			res.Missing = missing[start:len(missing):len(missing)]
 		}
 	}
@@ -425,18 +435,21 @@ func (e *Engine) epochAt(d Date) *epoch {
 
 // decide runs one criterion with three-valued logic (catalogue note 8): a criterion
 // whose applicability is unknown passes if its requirement holds anyway and is
-// undetermined otherwise.
-func decide(ctx context.Context, c *compiled, act *activation) (Outcome, *types.Unknown, error) {
+// undetermined otherwise. An undetermined outcome comes with the unknowns of
+// appliesWhen and of require, either of which may be nil; they are not merged
+// because types.MergeUnknowns copies maps (three allocations) and the explanation
+// reads both anyway.
+func decide(ctx context.Context, c *compiled, act *activation) (Outcome, unknowns, error) {
 	var appliesUnknown *types.Unknown
 	if c.applies != nil {
 		val, err := eval(ctx, c.applies, act, c.ID, "appliesWhen")
 		if err != nil {
-			return "", nil, err
+			return "", unknowns{}, err
 		}
 		switch val := val.(type) {
 		case types.Bool:
 			if !val {
-				return NotApplicable, nil, nil
+				return NotApplicable, unknowns{}, nil
 			}
 		case *types.Unknown:
 			appliesUnknown = val
@@ -444,24 +457,21 @@ func decide(ctx context.Context, c *compiled, act *activation) (Outcome, *types.
 	}
 	val, err := eval(ctx, c.require, act, c.ID, "require")
 	if err != nil {
-		return "", nil, err
+		return "", unknowns{}, err
 	}
 	switch val := val.(type) {
 	case types.Bool:
 		if val {
-			return Pass, nil, nil
+			return Pass, unknowns{}, nil
 		}
 		if appliesUnknown != nil {
-			return OutcomeUndetermined, appliesUnknown, nil
+			return OutcomeUndetermined, unknowns{appliesUnknown, nil}, nil
 		}
-		return Fail, nil, nil
+		return Fail, unknowns{}, nil
 	case *types.Unknown:
-		if appliesUnknown != nil {
-			return OutcomeUndetermined, types.MergeUnknowns(appliesUnknown, val), nil
-		}
-		return OutcomeUndetermined, val, nil
+		return OutcomeUndetermined, unknowns{appliesUnknown, val}, nil
 	}
-	return "", nil, &CriterionError{ID: c.ID, Field: "require", Err: fmt.Errorf("evaluated to %v, not a bool", val)}
+	return "", unknowns{}, &CriterionError{ID: c.ID, Field: "require", Err: fmt.Errorf("evaluated to %v, not a bool", val)}
 }
 
 func eval(ctx context.Context, prg cel.Program, act *activation, id, field string) (ref.Val, error) {
@@ -489,11 +499,28 @@ func eval(ctx context.Context, prg cel.Program, act *activation, id, field strin
 	return nil, &CriterionError{ID: id, Field: field, Err: fmt.Errorf("evaluated to %v, not a bool", val)}
 }
 
+// unknowns are what made a result undetermined: the unknowns of appliesWhen and of
+// require, each possibly nil.
+type unknowns [2]*types.Unknown
+
 // explainUnknown appends to missing the JSON paths of the facts and findings whose
 // absence made a result unknown, and returns the undetermined message naming them in
 // domain words.
-func (e *Engine) explainUnknown(c *compiled, unk *types.Unknown, missing []string) ([]string, criteria.Text) {
-	ids := unk.IDs()
+func (e *Engine) explainUnknown(c *compiled, unks unknowns, missing []string) ([]string, criteria.Text) {
+	var buf [8]int64 // on the stack unless a result misses more than 8
+	ids := buf[:0]
+	for _, u := range unks {
+		if u == nil {
+			continue
+		}
+		if id, ok := e.made[u]; ok {
+			ids = append(ids, id)
+		} else {
+			ids = append(ids, u.IDs()...) // cel-go merged several
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	if len(ids) == 1 {
 		if msg, ok := c.undetermined[ids[0]]; ok {
 			return append(missing, e.absent[ids[0]].paths...), msg
