@@ -167,11 +167,13 @@ func formatDecimal(d decimal.Decimal) string {
 }
 
 // appendDecimal appends d as decimal.Decimal.String writes it, without going through
-// big.Int for the amounts whose coefficient fits in an int64, which is every amount
-// a project states: String allocates four times per amount, and the project hash and
-// the verdict's inputs write every amount of every record.
+// big.Int for the amounts whose value has at most 18 digits, which is every amount a
+// project states: String allocates four times per amount, and the project hash and
+// the verdict's inputs write every amount of every record. Amounts built as
+// decimal.New(5, 6) (5,000,000 stated in units of a million) have a positive exponent.
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
-	if d.NumDigits() > 18 || d.Exponent() > 0 || d.Exponent() < -18 {
+	exp := int(d.Exponent())
+	if exp < -18 || d.NumDigits()+max(exp, 0) > 18 {
 		return append(b, d.String()...)
 	}
 	var buf [24]byte
@@ -179,6 +181,9 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 	neg := digits[0] == '-'
 	if neg {
 		digits = digits[1:]
+	}
+	if exp > 0 && string(digits) != "0" {
+		digits = append(digits, "000000000000000000"[:exp]...)
 	}
 	whole, frac := digits, []byte(nil)
 	if scale := int(-d.Exponent()); scale > 0 {

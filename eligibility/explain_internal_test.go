@@ -32,11 +32,13 @@ func TestFormatDecimalAgreesWithString(t *testing.T) {
 		if rng.IntN(2) == 0 {
 			coef = -coef
 		}
-		d := decimal.New(coef, -int32(rng.IntN(21)))
+		d := decimal.New(coef, int32(rng.IntN(41)-20)) // positive exponents too: decimal.New(5, 6)
 		assert.Equal(t, d.String(), formatDecimal(d), "%d e%d", coef, d.Exponent())
 	}
 	for _, d := range []decimal.Decimal{decimal.New(math.MaxInt64, -18), decimal.New(math.MinInt64+1, -18),
-		decimal.New(999_999_999_999_999_999, -18), decimal.New(-5, -19), decimal.New(-5, -2)} {
+		decimal.New(999_999_999_999_999_999, -18), decimal.New(-5, -19), decimal.New(-5, -2),
+		decimal.New(5, 6), decimal.New(-5, 17), decimal.New(5, 18), decimal.New(0, 7), decimal.New(99, 16),
+		decimal.New(999_999_999_999_999_999, 1), decimal.New(math.MaxInt64, 1)} {
 		assert.Equal(t, d.String(), formatDecimal(d))
 	}
 }
@@ -44,10 +46,11 @@ func TestFormatDecimalAgreesWithString(t *testing.T) {
 // The project hash and the inputs write every amount of every record, so writing
 // one must not allocate.
 func TestAppendDecimalDoesNotAllocate(t *testing.T) {
-	d := decimal.RequireFromString("-123456789012345.678")
-	buf := make([]byte, 0, 64)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { buf = appendDecimal(buf[:0], d) }))
-	assert.Equal(t, "-123456789012345.678", string(buf))
+	for _, d := range []decimal.Decimal{decimal.RequireFromString("-123456789012345.678"), decimal.New(5, 6)} {
+		buf := make([]byte, 0, 64)
+		assert.Zero(t, testing.AllocsPerRun(100, func() { buf = appendDecimal(buf[:0], d) }), d.String())
+		assert.Equal(t, d.String(), string(buf))
+	}
 }
 
 func TestGroupDigits(t *testing.T) {
