@@ -28,9 +28,6 @@ type Engine struct {
 	// byCategory holds, per category, the indices of the criteria to evaluate; the
 	// others are reported not applicable without running their expressions.
 	byCategory map[category.Category][]int
-	// inputCount holds, per category, how many inputs its results list at most, so a
-	// verdict allocates them in one piece.
-	inputCount map[category.Category]int
 	// epochs hold the parameter values, one entry per span of dates in which none
 	// changes, in date order.
 	epochs []epoch
@@ -108,7 +105,6 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		costLimit:     cfg.costLimit,
 		criteria:      make([]compiled, len(rs.Criteria)),
 		byCategory:    map[category.Category][]int{},
-		inputCount:    map[category.Category]int{},
 		epochs:        epochs(rs.Parameters),
 		unknowns:      make([]ref.Val, len(schema)),
 		incidentsFact: slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
@@ -172,7 +168,6 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		for i, c := range e.criteria {
 			if c.Category == "" || c.Category == cat {
 				e.byCategory[cat] = append(e.byCategory[cat], i)
-				e.inputCount[cat] += len(c.inputs)
 			}
 		}
 	}
@@ -349,25 +344,33 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		},
 		Results: append(results, e.template...),
 	}
-	if cap(inputs) < e.inputCount[p.Category] {
-		inputs = make([]Input, 0, e.inputCount[p.Category]) // never regrown below
-	}
-	asOfText := asOf.String()
-	for _, i := range e.byCategory[p.Category] {
+	// Decide every criterion first, so that the inputs, which depend on the
+	// outcomes, are allocated once and at their exact size.
+	run := e.byCategory[p.Category]
+	decided := sc.decided[:len(run)]
+	count := 0
+	for k, i := range run {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("eligibility: evaluation stopped: %w", err)
 		}
 		c := &e.criteria[i]
-		res := &v.Results[i]
 		outcome, unknowns, err := decide(ctx, c, act)
 		if err != nil {
 			return nil, err
 		}
+		decided[k] = decision{outcome, unknowns}
+		count += len(c.inputsFor(outcome))
+	}
+	if cap(inputs) < count {
+		inputs = make([]Input, 0, count)
+	}
+	asOfText := asOf.String()
+	for k, i := range run {
+		c := &e.criteria[i]
+		res := &v.Results[i]
+		outcome, unknowns := decided[k].outcome, decided[k].unknowns
 		res.Outcome = outcome
-		defs := c.inputs
-		if outcome == NotApplicable {
-			defs = c.appliesInputs
-		}
+		defs := c.inputsFor(outcome)
 		start := len(inputs)
 		inputs = rec.inputs(defs, ep, asOfText, inputs)
 		res.Inputs = inputs[start:len(inputs):len(inputs)]
@@ -397,14 +400,21 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 	return v, nil
 }
 
-// scratch is the per-evaluation working state: the record CEL reads and the
-// activation. Nothing in a verdict points into it (results hold strings, not CEL
-// values), so it is recycled through a sync.Pool, which keeps a nightly batch from
-// spending its second core on collecting these.
+// scratch is the per-evaluation working state: the record CEL reads, the
+// activation and each criterion's decision. Nothing in a verdict points into it
+// (results hold strings, not CEL values), so it is recycled through a sync.Pool,
+// which keeps a nightly batch from spending its second core on collecting these.
 type scratch struct {
-	rec   record
-	act   activation
-	canon canonical
+	rec     record
+	act     activation
+	canon   canonical
+	decided []decision // by position in the category's run
+}
+
+// decision is one criterion's outcome before its result is written.
+type decision struct {
+	outcome  Outcome
+	unknowns unknowns
 }
 
 func (e *Engine) newScratch() any {
@@ -412,6 +422,7 @@ func (e *Engine) newScratch() any {
 	sc.rec = record{object: object{typ: celProjectType, vals: make([]ref.Val, len(schema))}, eng: e}
 	sc.rec.findings.r = &sc.rec
 	sc.act.r = &sc.rec
+	sc.decided = make([]decision, len(e.criteria))
 	return sc
 }
 
@@ -421,6 +432,7 @@ func (e *Engine) putScratch(sc *scratch) {
 	clear(sc.rec.display)
 	sc.rec.in = input{}
 	sc.act.params, sc.act.asOf = nil, nil
+	clear(sc.decided) // the unknowns may hold the record's values
 	e.scratch.Put(sc)
 }
 
@@ -431,6 +443,14 @@ func (e *Engine) epochAt(d Date) *epoch {
 		i-- // the span that began before d; epochs[0] begins at the zero Date
 	}
 	return &e.epochs[i]
+}
+
+// inputsFor returns the inputs a result with this outcome lists.
+func (c *compiled) inputsFor(outcome Outcome) []inputDef {
+	if outcome == NotApplicable {
+		return c.appliesInputs
+	}
+	return c.inputs
 }
 
 // decide runs one criterion with three-valued logic (catalogue note 8): a criterion
