@@ -1,0 +1,62 @@
+package eligibility
+
+import (
+	"slices"
+	"testing"
+
+	"cel.dev/cel-go/common/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// explainUnknown reads an unknown the engine made from its own table and one cel-go
+// merged through Unknown.IDs; both must name the same facts, in the same order, as
+// the merge of the two unknowns decide used to return.
+func TestExplainUnknownAgreesWithMergedIDs(t *testing.T) {
+	e := Default()
+	i := slices.IndexFunc(e.criteria, func(c compiled) bool { return c.ID == "II-4" })
+	require.GreaterOrEqual(t, i, 0)
+	c := &e.criteria[i]
+	require.GreaterOrEqual(t, len(c.reads.facts), 2, "II-4 reads several facts")
+	first := e.unknowns[c.reads.facts[1]].(*types.Unknown)
+	second := e.unknowns[c.reads.facts[0]].(*types.Unknown) // the higher ID first, to test the order
+	incident := e.incidentUnknowns[len(incidentFacts)+1].(*types.Unknown)
+
+	for name, tc := range map[string]struct {
+		unks unknowns
+		want *types.Unknown // what merging used to give
+	}{
+		"one in appliesWhen":        {unknowns{first, nil}, first},
+		"one in require":            {unknowns{nil, first}, first},
+		"the same in both":          {unknowns{first, first}, first},
+		"one in each":               {unknowns{first, second}, types.MergeUnknowns(first, second)},
+		"merged by cel-go":          {unknowns{nil, types.MergeUnknowns(first, incident)}, types.MergeUnknowns(first, incident)},
+		"merged and made, overlaps": {unknowns{types.MergeUnknowns(first, incident), second}, types.MergeUnknowns(types.MergeUnknowns(first, incident), second)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var want []string
+			var named []words
+			for _, id := range tc.want.IDs() {
+				want = append(want, e.absent[id].paths...)
+				named = append(named, e.absent[id].words)
+			}
+			missing, msg := e.explainUnknown(c, tc.unks, nil)
+			assert.Equal(t, want, missing)
+			if len(named) == 1 {
+				assert.Equal(t, c.undetermined[tc.want.IDs()[0]], msg)
+			} else {
+				assert.Equal(t, undeterminedMessage(c, named), msg)
+			}
+		})
+	}
+}
+
+// The common undetermined result, one fact missing, is explained from tables built
+// at New: no allocation.
+func TestExplainingOneMissingFactDoesNotAllocate(t *testing.T) {
+	e := Default()
+	c := &e.criteria[0]
+	unk := e.unknowns[c.reads.facts[0]].(*types.Unknown)
+	buf := make([]string, 0, 8)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = e.explainUnknown(c, unknowns{unk, unk}, buf[:0]) }))
+}
