@@ -11,8 +11,8 @@ import (
 // verdict on (marshal it, store it, compare it) before evaluating the next, such as
 // a nightly re-evaluation of the whole library.
 //
-// Most of the cost of Engine.Evaluate is collecting the garbage of its verdicts,
-// about 17 KiB each; a Batch allocates under 1 KiB per verdict, which doubles the
+// Most of the cost of Engine.Evaluate is allocating its verdicts, about 16 KiB each,
+// and collecting them; a Batch allocates under 1 KiB per verdict, which doubles the
 // throughput of a core (BENCHMARKS.md).
 //
 // The price is the lifetime of the verdict: it belongs to the Batch and is
