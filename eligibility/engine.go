@@ -344,44 +344,56 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		},
 		Results: append(results, e.template...),
 	}
-	// Decide every criterion first, so that the inputs, which depend on the
-	// outcomes, are allocated once and at their exact size.
+	// Decide every criterion first, so that the inputs and missing paths, which
+	// depend on the outcomes, are allocated once and at their exact size.
 	run := e.byCategory[p.Category]
 	decided := sc.decided[:len(run)]
-	count := 0
+	unknownIDs := sc.unknownIDs[:0]
+	inputCount, missingCount := 0, 0
 	for k, i := range run {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("eligibility: evaluation stopped: %w", err)
 		}
 		c := &e.criteria[i]
-		outcome, unknowns, err := decide(ctx, c, act)
+		outcome, unks, err := decide(ctx, c, act)
 		if err != nil {
 			return nil, err
 		}
-		decided[k] = decision{outcome, unknowns}
-		count += len(c.inputsFor(outcome))
+		d := decision{outcome: outcome, from: len(unknownIDs)}
+		if outcome == OutcomeUndetermined {
+			unknownIDs = e.appendUnknownIDs(unknownIDs, unks)
+			for _, id := range unknownIDs[d.from:] {
+				missingCount += len(e.absent[id].paths)
+			}
+		}
+		d.to = len(unknownIDs)
+		decided[k] = d
+		inputCount += len(c.inputsFor(outcome))
 	}
-	if cap(inputs) < count {
-		inputs = make([]Input, 0, count)
+	sc.unknownIDs = unknownIDs
+	if cap(inputs) < inputCount {
+		inputs = make([]Input, 0, inputCount)
+	}
+	if cap(missing) < missingCount {
+		missing = make([]string, 0, missingCount)
 	}
 	asOfText := asOf.String()
 	for k, i := range run {
 		c := &e.criteria[i]
 		res := &v.Results[i]
-		outcome, unknowns := decided[k].outcome, decided[k].unknowns
-		res.Outcome = outcome
-		defs := c.inputsFor(outcome)
+		d := &decided[k]
+		res.Outcome = d.outcome
 		start := len(inputs)
-		inputs = rec.inputs(defs, ep, asOfText, inputs)
+		inputs = rec.inputs(c.inputsFor(d.outcome), ep, asOfText, inputs)
 		res.Inputs = inputs[start:len(inputs):len(inputs)]
-		switch outcome {
+		switch d.outcome {
 		case Pass:
 			res.Message = c.pass
 		case Fail:
 			res.Message = c.Message
 		case OutcomeUndetermined:
 			start := len(missing)
-			missing, res.Message = e.explainUnknown(c, unknowns, missing)
+			missing, res.Message = e.explain(c, unknownIDs[d.from:d.to], missing)
 			res.Missing = missing[start:len(missing):len(missing)]
 		}
 	}
@@ -409,12 +421,16 @@ type scratch struct {
 	act     activation
 	canon   canonical
 	decided []decision // by position in the category's run
+	// unknownIDs holds, in runs, the IDs of the unknowns behind each undetermined
+	// result; a decision says where its run is.
+	unknownIDs []int64
 }
 
-// decision is one criterion's outcome before its result is written.
+// decision is one criterion's outcome before its result is written, and for an
+// undetermined one, where the IDs of its unknowns are in scratch.unknownIDs.
 type decision struct {
 	outcome  Outcome
-	unknowns unknowns
+	from, to int
 }
 
 func (e *Engine) newScratch() any {
@@ -432,7 +448,6 @@ func (e *Engine) putScratch(sc *scratch) {
 	clear(sc.rec.display)
 	sc.rec.in = input{}
 	sc.act.params, sc.act.asOf = nil, nil
-	clear(sc.decided) // the unknowns may hold the record's values
 	e.scratch.Put(sc)
 }
 
@@ -523,24 +538,28 @@ func eval(ctx context.Context, prg cel.Program, act *activation, id, field strin
 // require, each possibly nil.
 type unknowns [2]*types.Unknown
 
-// explainUnknown appends to missing the JSON paths of the facts and findings whose
-// absence made a result unknown, and returns the undetermined message naming them in
-// domain words.
-func (e *Engine) explainUnknown(c *compiled, unks unknowns, missing []string) ([]string, criteria.Text) {
-	var buf [8]int64 // on the stack unless a result misses more than 8
-	ids := buf[:0]
+// appendUnknownIDs appends the IDs of the unknowns behind an undetermined result, in
+// ascending order and each once, as Unknown.IDs of their merge would list them.
+func (e *Engine) appendUnknownIDs(dst []int64, unks unknowns) []int64 {
+	from := len(dst)
 	for _, u := range unks {
 		if u == nil {
 			continue
 		}
 		if id, ok := e.made[u]; ok {
-			ids = append(ids, id)
+			dst = append(dst, id)
 		} else {
-			ids = append(ids, u.IDs()...) // cel-go merged several
+			dst = append(dst, u.IDs()...) // cel-go merged several
 		}
 	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
+	slices.Sort(dst[from:])
+	return dst[:from+len(slices.Compact(dst[from:]))]
+}
+
+// explain appends to missing the JSON paths of the facts and findings whose absence,
+// by the IDs of their unknowns, made a result undetermined, and returns the message
+// naming them in domain words.
+func (e *Engine) explain(c *compiled, ids []int64, missing []string) ([]string, criteria.Text) {
 	if len(ids) == 1 {
 		if msg, ok := c.undetermined[ids[0]]; ok {
 			return append(missing, e.absent[ids[0]].paths...), msg
@@ -557,26 +576,43 @@ func (e *Engine) explainUnknown(c *compiled, unks unknowns, missing []string) ([
 }
 
 // undeterminedMessage says that c is undetermined for want of the named facts and
-// findings.
+// findings. Both languages are written into one string, one allocation, because a
+// message naming several facts is built on every evaluation.
 func undeterminedMessage(c *compiled, named []words) criteria.Text {
-	var zh, en strings.Builder
-	zh.Grow(64 + len(c.Summary.Zh) + 24*len(named))
-	en.Grow(32 + len(c.Summary.En) + 24*len(named))
-	zh.WriteString("无法判定（缺少：")
-	en.WriteString("undetermined (missing ")
+	const (
+		zhOpen, zhSep, zhClose = "无法判定（缺少：", "、", "）："
+		enOpen, enSep, enClose = "undetermined (missing ", ", ", "): "
+	)
+	size := len(zhOpen) + len(zhClose) + len(c.Summary.Zh) + len(enOpen) + len(enClose) + len(c.Summary.En)
+	for i, w := range named {
+		size += len(w.zh) + len(w.en)
+		if i > 0 {
+			size += len(zhSep) + len(enSep)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(zhOpen)
 	for i, w := range named {
 		if i > 0 {
-			zh.WriteString("、")
-			en.WriteString(", ")
+			b.WriteString(zhSep)
 		}
-		zh.WriteString(w.zh)
-		en.WriteString(w.en)
+		b.WriteString(w.zh)
 	}
-	zh.WriteString("）：")
-	zh.WriteString(c.Summary.Zh)
-	en.WriteString("): ")
-	en.WriteString(c.Summary.En)
-	return criteria.Text{Zh: zh.String(), En: en.String()}
+	b.WriteString(zhClose)
+	b.WriteString(c.Summary.Zh)
+	zh := b.Len()
+	b.WriteString(enOpen)
+	for i, w := range named {
+		if i > 0 {
+			b.WriteString(enSep)
+		}
+		b.WriteString(w.en)
+	}
+	b.WriteString(enClose)
+	b.WriteString(c.Summary.En)
+	text := b.String()
+	return criteria.Text{Zh: text[:zh], En: text[zh:]}
 }
 
 // absence is how a verdict names an unknown: the JSON paths of what is missing, and

@@ -7,12 +7,14 @@ import (
 	"cel.dev/cel-go/common/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jilin761/intake/criteria"
 )
 
-// explainUnknown reads an unknown the engine made from its own table and one cel-go
-// merged through Unknown.IDs; both must name the same facts, in the same order, as
-// the merge of the two unknowns decide used to return.
-func TestExplainUnknownAgreesWithMergedIDs(t *testing.T) {
+// appendUnknownIDs reads an unknown the engine made from its own table and one cel-go
+// merged through Unknown.IDs; either way a result must name the same facts, in the
+// same order, as the merge of the two unknowns decide used to return.
+func TestExplainingUnknownsAgreesWithMergingThem(t *testing.T) {
 	e := Default()
 	i := slices.IndexFunc(e.criteria, func(c compiled) bool { return c.ID == "II-4" })
 	require.GreaterOrEqual(t, i, 0)
@@ -40,7 +42,9 @@ func TestExplainUnknownAgreesWithMergedIDs(t *testing.T) {
 				want = append(want, e.absent[id].paths...)
 				named = append(named, e.absent[id].words)
 			}
-			missing, msg := e.explainUnknown(c, tc.unks, nil)
+			ids := e.appendUnknownIDs([]int64{42}, tc.unks)
+			assert.Equal(t, append([]int64{42}, tc.want.IDs()...), ids, "appends, leaving what was there")
+			missing, msg := e.explain(c, ids[1:], nil)
 			assert.Equal(t, want, missing)
 			if len(named) == 1 {
 				assert.Equal(t, c.undetermined[tc.want.IDs()[0]], msg)
@@ -57,6 +61,21 @@ func TestExplainingOneMissingFactDoesNotAllocate(t *testing.T) {
 	e := Default()
 	c := &e.criteria[0]
 	unk := e.unknowns[c.reads.facts[0]].(*types.Unknown)
-	buf := make([]string, 0, 8)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = e.explainUnknown(c, unknowns{unk, unk}, buf[:0]) }))
+	ids, missing := make([]int64, 0, 8), make([]string, 0, 8)
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
+		ids = e.appendUnknownIDs(ids[:0], unknowns{unk, unk})
+		_, _ = e.explain(c, ids, missing[:0])
+	}))
+}
+
+// A message naming several missing facts is built on every evaluation, both
+// languages in one allocation.
+func TestUndeterminedMessageIsOneAllocation(t *testing.T) {
+	e := Default()
+	c := &e.criteria[0]
+	named := []words{{"项目子类", "subtype"}, {"标识解析节点类型", "identifier node kind"}}
+	var msg criteria.Text
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { msg = undeterminedMessage(c, named) }))
+	assert.Equal(t, "无法判定（缺少：项目子类、标识解析节点类型）："+c.Summary.Zh, msg.Zh)
+	assert.Equal(t, "undetermined (missing subtype, identifier node kind): "+c.Summary.En, msg.En)
 }
