@@ -592,25 +592,20 @@ func undeterminedMessage(c *compiled, named []words) criteria.Text {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	b.WriteString(zhOpen)
-	for i, w := range named {
-		if i > 0 {
-			b.WriteString(zhSep)
+	write := func(open, sep, close, summary string, word func(words) string) {
+		b.WriteString(open)
+		for i, w := range named {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(word(w))
 		}
-		b.WriteString(w.zh)
+		b.WriteString(close)
+		b.WriteString(summary)
 	}
-	b.WriteString(zhClose)
-	b.WriteString(c.Summary.Zh)
+	write(zhOpen, zhSep, zhClose, c.Summary.Zh, func(w words) string { return w.zh })
 	zh := b.Len()
-	b.WriteString(enOpen)
-	for i, w := range named {
-		if i > 0 {
-			b.WriteString(enSep)
-		}
-		b.WriteString(w.en)
-	}
-	b.WriteString(enClose)
-	b.WriteString(c.Summary.En)
+	write(enOpen, enSep, enClose, c.Summary.En, func(w words) string { return w.en })
 	text := b.String()
 	return criteria.Text{Zh: text[:zh], En: text[zh:]}
 }
