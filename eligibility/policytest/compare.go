@@ -83,26 +83,29 @@ type DecisionCounts struct {
 
 // Of returns the count for decision d.
 func (c DecisionCounts) Of(d eligibility.Decision) int {
-	switch d {
-	case eligibility.Eligible:
-		return c.Eligible
-	case eligibility.Ineligible:
-		return c.Ineligible
-	case eligibility.Undetermined:
-		return c.Undetermined
+	if n := c.field(d); n != nil {
+		return *n
 	}
 	return 0
 }
 
 func (c *DecisionCounts) add(d eligibility.Decision) {
+	if n := c.field(d); n != nil {
+		*n++
+	}
+}
+
+// field is the count for d, or nil for a decision the engine never gives.
+func (c *DecisionCounts) field(d eligibility.Decision) *int {
 	switch d {
 	case eligibility.Eligible:
-		c.Eligible++
+		return &c.Eligible
 	case eligibility.Ineligible:
-		c.Ineligible++
+		return &c.Ineligible
 	case eligibility.Undetermined:
-		c.Undetermined++
+		return &c.Undetermined
 	}
+	return nil
 }
 
 // Move counts projects whose decision went from From to To.

@@ -19,30 +19,31 @@ type Counts struct {
 
 // Of returns the count for outcome o.
 func (c Counts) Of(o eligibility.Outcome) int {
-	switch o {
-	case eligibility.Pass:
-		return c.Pass
-	case eligibility.Fail:
-		return c.Fail
-	case eligibility.OutcomeUndetermined:
-		return c.Undetermined
-	case eligibility.NotApplicable:
-		return c.NotApplicable
+	if n := c.field(o); n != nil {
+		return *n
 	}
 	return 0
 }
 
 func (c *Counts) add(o eligibility.Outcome) {
+	if n := c.field(o); n != nil {
+		*n++
+	}
+}
+
+// field is the count for o, or nil for an outcome the engine never gives.
+func (c *Counts) field(o eligibility.Outcome) *int {
 	switch o {
 	case eligibility.Pass:
-		c.Pass++
+		return &c.Pass
 	case eligibility.Fail:
-		c.Fail++
+		return &c.Fail
 	case eligibility.OutcomeUndetermined:
-		c.Undetermined++
+		return &c.Undetermined
 	case eligibility.NotApplicable:
-		c.NotApplicable++
+		return &c.NotApplicable
 	}
+	return nil
 }
 
 // CriterionCoverage is how a suite exercised one criterion.
