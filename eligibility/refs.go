@@ -27,30 +27,21 @@ type refs struct {
 
 // union returns the reads of r and s together, r's first.
 func (r refs) union(s refs) refs {
-	u := refs{facts: slices.Clone(r.facts), params: slices.Clone(r.params), findings: slices.Clone(r.findings),
-		asOf: r.asOf || s.asOf, functions: slices.Clone(r.functions)}
-	for _, f := range s.functions {
-		if !slices.Contains(u.functions, f) {
-			u.functions = append(u.functions, f)
-		}
-	}
-	for _, f := range s.facts {
-		if !slices.Contains(u.facts, f) {
-			u.facts = append(u.facts, f)
-		}
-	}
+	u := refs{facts: appendNew(slices.Clone(r.facts), s.facts), params: appendNew(slices.Clone(r.params), s.params),
+		findings: appendNew(slices.Clone(r.findings), s.findings), asOf: r.asOf || s.asOf,
+		functions: appendNew(slices.Clone(r.functions), s.functions)}
 	slices.Sort(u.facts)
-	for _, p := range s.params {
-		if !slices.Contains(u.params, p) {
-			u.params = append(u.params, p)
-		}
-	}
-	for _, f := range s.findings {
-		if !slices.Contains(u.findings, f) {
-			u.findings = append(u.findings, f)
-		}
-	}
 	return u
+}
+
+// appendNew appends each element of add that dst does not hold yet.
+func appendNew[T comparable](dst, add []T) []T {
+	for _, x := range add {
+		if !slices.Contains(dst, x) {
+			dst = append(dst, x)
+		}
+	}
+	return dst
 }
 
 // collectRefs adds what a checked expression reads to r.
