@@ -215,7 +215,7 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 // Explanation says in a sentence, in Chinese and English, what the criterion
 // requires, the values it read and the outcome, e.g.
 //
-//	一(一)4 要求：项目总投资额度不小于500万元（含500万元）。总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
+//	一(一)4 要求：项目总投资额度不小于500万元（含本数）。总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
 //
 // It is built from the result's own fields when asked for (and when the verdict is
 // marshalled), so evaluation does not pay for strings nobody reads.
