@@ -64,7 +64,17 @@ type inputDef struct {
 	label criteria.Text
 	unit  string
 	codes string // the code list of the values, or ""
-	list  bool   // a fact holding a list of strings
+	// items returns the items of a fact holding a list of strings, or is nil.
+	items func(*Project) []string
+}
+
+// listFacts reads the record facts that are lists of strings straight from the
+// project: going through the CEL list would box every item.
+var listFacts = map[string]func(*Project) []string{
+	"bigDataContent":        func(p *Project) []string { return p.BigDataContent },
+	"fiveG.technologies":    func(p *Project) []string { return p.FiveG.Technologies },
+	"fiveG.scenarios":       func(p *Project) []string { return p.FiveG.Scenarios },
+	"intranet.technologies": func(p *Project) []string { return p.Intranet.Technologies },
 }
 
 // factCodes names the code list of each record fact that holds codes.
@@ -90,7 +100,7 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	for _, i := range r.facts {
 		f := &schema[i]
 		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en},
-			codes: factCodes[f.path], list: f.typ.IsExactType(types.NewListType(types.StringType))}
+			codes: factCodes[f.path], items: listFacts[f.path]}
 		if f.typ == celDecimalType {
 			d.unit = "yuan"
 		}
@@ -122,8 +132,8 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 		switch d.kind {
 		case inputFact:
 			in.Value, in.Missing = r.shown(d.index)
-			if d.list && !in.Missing {
-				in.Items = listItems(r.fact(d.index))
+			if d.items != nil && !in.Missing {
+				in.Items = slices.Clone(d.items(r.in.p))
 			}
 		case inputFinding:
 			f, ok := r.in.p.Findings[d.id]
@@ -355,24 +365,6 @@ func itemNames(in *Input) criteria.Text {
 		en.WriteString(t.En)
 	}
 	return criteria.Text{Zh: zh.String(), En: en.String()}
-}
-
-// listItems copies the items of a list of strings, or returns nil.
-func listItems(v ref.Val) []string {
-	l, ok := v.(traits.Lister)
-	if !ok {
-		return nil
-	}
-	n := int(l.Size().(types.Int))
-	items := make([]string, n)
-	for i := range n {
-		s, ok := l.Get(types.Int(i)).(types.String)
-		if !ok {
-			return nil
-		}
-		items[i] = string(s)
-	}
-	return items
 }
 
 // resultJSON is Result's JSON form: its fields plus the explanation, which is

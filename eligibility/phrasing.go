@@ -183,7 +183,7 @@ func (e *Engine) checkTexts(problems *criteria.Problems) {
 			}
 			c.datedText = c.datedText || refs.AsOf
 			for _, n := range literalNumbers(criteria.Literal(f.text), c.Ref) {
-				if own[strings.ReplaceAll(n, ",", "")] {
+				if own[strings.ReplaceAll(strings.TrimRight(n, "万亿元%％年"), ",", "")] {
 					continue
 				}
 				problems.Add(path+"."+f.field, "names %q as literal text: state a threshold, date, count or list "+
@@ -213,10 +213,10 @@ var (
 	clauseRef = regexp.MustCompile(`[一二三四五六七八九十]+(?:[(（][一二三四五六七八九十]+[)）](?:申报条件)?\d*|\.\d+)|(?i:condition)\s+\d+`)
 	// digits is a number in ASCII digits, with thousands separators and decimals;
 	// the letters around it are checked separately (5G, IPv6 are names).
-	digits = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+	digits = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%|％|年)?`)
 	// chineseNumber is a number in Chinese numerals with a unit of time, money or
 	// share (三年, 五百万元, 五成); 一 alone is too common a word to count.
-	chineseNumber = regexp.MustCompile(`[零〇一二两三四五六七八九十百千万亿]+(?:年|个月|万元|亿元|元|%|％|个百分点|成|倍)`)
+	chineseNumber = regexp.MustCompile(`[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:年|个月|万元|亿元|元|%|％|个百分点|成|倍)`)
 	// englishNumber is a number in English words with such a unit.
 	englishNumber = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:years?|months?|percent|per\s+cent|million|thousand|hundred)\b`)
 )

@@ -40,11 +40,11 @@ type words struct {
 	source, requirement, message, explanation, reviewer, missing string
 
 	advisory, undeterminedEncouraged string
+	adjustment                       string // a clause field: how the rule set departs from the letter
 
 	// table headers
 	colID, colRef, colOutcome, colExplanation, colName, colLabel, colValue, colSince string
 	fromStart                                                                        string
-	units                                                                            map[string]string // a unit as appended to a value, with its separator
 
 	// provenance
 	library, version, ruleSet, document, ruleSetHash, projectHash, reproduce, generator string
@@ -91,8 +91,8 @@ func wordsFor(l Lang) *words {
 			undeterminedEncouraged: "undetermined (encouraged; no effect)",
 			colID:                  "ID", colRef: "Clause", colOutcome: "Outcome", colExplanation: "Explanation",
 			colName: "Parameter", colLabel: "Meaning", colValue: "Value", colSince: "In force since",
-			fromStart: "always",
-			units:     map[string]string{"yuan": " yuan", "years": " years", "ratio": " (ratio)"},
+			fromStart:  "always",
+			adjustment: "Rule-set change",
 			library:   "Library", version: "Version", ruleSet: "Rule set", document: "Document",
 			ruleSetHash: "Rule-set hash", projectHash: "Project hash",
 			reproduce: "To reproduce this verdict, keep the project record (JSON), the rule set and the evaluation date: " +
@@ -138,8 +138,8 @@ func wordsFor(l Lang) *words {
 		undeterminedEncouraged: "无法判定（鼓励性，不影响结论）",
 		colID:                  "编号", colRef: "条款", colOutcome: "结论", colExplanation: "判定依据",
 		colName: "参数", colLabel: "含义", colValue: "取值", colSince: "生效日",
-		fromStart: "自始有效",
-		units:     map[string]string{"yuan": " 元", "years": " 年", "ratio": "（比例）"},
+		fromStart:  "自始有效",
+		adjustment: "规则集调整",
 		library:   "程序库", version: "版本", ruleSet: "规则集", document: "依据文件",
 		ruleSetHash: "规则集哈希", projectHash: "项目哈希",
 		reproduce: "复现方法：保存项目记录（JSON）、规则集和评估日；以 %s 版程序库评估哈希相同的项目记录和规则集，" +
