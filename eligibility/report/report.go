@@ -110,8 +110,8 @@ type clauseSection struct {
 
 type clauseWords struct {
 	Requirement, Message, Explanation, Reviewer, Missing, Adjustment string
-	Colon                                                string // after a field name: "：" or ": "
-	ItemSep                                              string // between missing facts
+	Colon                                                            string // after a field name: "：" or ": "
+	ItemSep                                                          string // between missing facts
 }
 
 type clause struct {

@@ -93,7 +93,7 @@ func wordsFor(l Lang) *words {
 			colName: "Parameter", colLabel: "Meaning", colValue: "Value", colSince: "In force since",
 			fromStart:  "always",
 			adjustment: "Rule-set change",
-			library:   "Library", version: "Version", ruleSet: "Rule set", document: "Document",
+			library:    "Library", version: "Version", ruleSet: "Rule set", document: "Document",
 			ruleSetHash: "Rule-set hash", projectHash: "Project hash",
 			reproduce: "To reproduce this verdict, keep the project record (JSON), the rule set and the evaluation date: " +
 				"evaluated with library version %s, a record and a rule set with these hashes give this verdict again, byte for byte. " +
@@ -140,7 +140,7 @@ func wordsFor(l Lang) *words {
 		colName: "参数", colLabel: "含义", colValue: "取值", colSince: "生效日",
 		fromStart:  "自始有效",
 		adjustment: "规则集调整",
-		library:   "程序库", version: "版本", ruleSet: "规则集", document: "依据文件",
+		library:    "程序库", version: "版本", ruleSet: "规则集", document: "依据文件",
 		ruleSetHash: "规则集哈希", projectHash: "项目哈希",
 		reproduce: "复现方法：保存项目记录（JSON）、规则集和评估日；以 %s 版程序库评估哈希相同的项目记录和规则集，" +
 			"可逐字节得到同一结论。规则集哈希同时标识记载这些规则的条款目录（criteria/CATALOGUE.md）。",
