@@ -190,7 +190,7 @@ func TestEnums(t *testing.T) {
 	})
 	t.Run("IntranetTechnology", func(t *testing.T) {
 		testEnum(t, enumSpec[category.IntranetTechnology]{typ: "IntranetTechnology", list: category.IntranetTechnologies, parse: category.ParseIntranetTechnology,
-			listed: []string{"5g", "ipv6", "industrial-pon", "tsn", "other"}})
+			listed: []string{"5g", "ipv6", "industrial-pon", "tsn", "fieldbus", "other"}})
 	})
 	t.Run("IdentifierNodeKind", func(t *testing.T) {
 		testEnum(t, enumSpec[category.IdentifierNodeKind]{typ: "IdentifierNodeKind", list: category.IdentifierNodeKinds, parse: category.ParseIdentifierNodeKind,

@@ -176,6 +176,10 @@ const (
 	// IntranetTSN is 时间敏感网络 (TSN, IEEE 802.1), the deterministic
 	// Ethernet of industrial intranets.
 	IntranetTSN IntranetTechnology = "tsn"
+	// IntranetFieldbus is 现场总线 (PROFIBUS, Modbus and the like): the field
+	// networks an upgrade replaces, not an information and communication
+	// technology of the kind the letter names.
+	IntranetFieldbus IntranetTechnology = "fieldbus"
 	// IntranetOther is a technology the list does not name; see the note above.
 	IntranetOther IntranetTechnology = "other"
 )
@@ -185,11 +189,12 @@ var intranetTechnologies = newTable("IntranetTechnology", []row[IntranetTechnolo
 	{code: IntranetIPv6, zh: "IPv6网络", en: "IPv6"},
 	{code: IntranetIndustrialPON, zh: "工业无源光网络", en: "Industrial passive optical network (PON)"},
 	{code: IntranetTSN, zh: "时间敏感网络", en: "Time-sensitive networking (TSN)"},
+	{code: IntranetFieldbus, zh: "现场总线", en: "Fieldbus"},
 	{code: IntranetOther, zh: "其他信息通信技术（由评审认定）", en: "Other communication technology (for a reviewer to judge)"},
 })
 
 // IntranetTechnologies returns the technologies: the three the letter names,
-// tsn, then other. The slice is new on every call.
+// tsn, fieldbus, then other. The slice is new on every call.
 func IntranetTechnologies() []IntranetTechnology { return intranetTechnologies.list() }
 
 // ParseIntranetTechnology returns the IntranetTechnology with code s (exact,
@@ -198,7 +203,7 @@ func ParseIntranetTechnology(s string) (IntranetTechnology, error) {
 	return intranetTechnologies.parse(s)
 }
 
-// IsValid reports whether t is one of the five technologies.
+// IsValid reports whether t is one of the six technologies.
 func (t IntranetTechnology) IsValid() bool { return intranetTechnologies.valid(t) }
 
 // String returns the code, or "%!IntranetTechnology(raw)" for an invalid value.

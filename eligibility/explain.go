@@ -56,6 +56,15 @@ type inputDef struct {
 	name  string
 	label criteria.Text
 	unit  string
+	// quiet leaves the input out of a result while it is missing: a data
+	// criterion's own finding, asked for only when the data cannot decide (an item
+	// an open list does not name), and a second fact read from the same JSON field
+	// as the one before it. The result's missing paths still name what is missing.
+	quiet bool
+	// twin is the fact that follows from the same JSON field, or -1: a missing fact
+	// whose twin is known is left out too (a completed investment left blank shows
+	// as blank, not also as not stated).
+	twin int
 }
 
 // inputDefs resolves what an expression pair reads, in a stable order: record facts
@@ -64,14 +73,19 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	var defs []inputDef
 	for _, i := range r.facts {
 		f := &schema[i]
-		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en}}
+		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en}, twin: -1}
+		if n := len(defs); n > 0 && defs[n-1].kind == inputFact && slices.Equal(schema[defs[n-1].index].json, f.json) {
+			d.quiet = true
+			defs[n-1].twin = i
+		}
 		if f.typ == celDecimalType {
 			d.unit = "yuan"
 		}
 		defs = append(defs, d)
 	}
 	for _, id := range r.findings {
-		defs = append(defs, inputDef{kind: inputFinding, id: id, name: "findings." + id,
+		_, ownData := e.dataFindings[id]
+		defs = append(defs, inputDef{kind: inputFinding, id: id, name: "findings." + id, quiet: ownData,
 			label: criteria.Text{Zh: "评审意见（" + id + "）", En: "reviewer's finding on " + id}})
 	}
 	for _, name := range r.params {
@@ -96,9 +110,20 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 		switch d.kind {
 		case inputFact:
 			in.Value, in.Missing = r.shown(d.index)
+			if in.Missing && d.quiet {
+				continue
+			}
+			if in.Missing && d.twin >= 0 {
+				if _, twinMissing := r.shown(d.twin); !twinMissing {
+					continue
+				}
+			}
 		case inputFinding:
 			f, ok := r.in.p.Findings[d.id]
 			if !ok || f.Met == nil {
+				if d.quiet {
+					continue
+				}
 				in.Missing = true
 			} else {
 				in.Value = strconv.FormatBool(*f.Met)
