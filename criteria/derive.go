@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
+	"strings"
 
+	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/jilin761/intake/category"
@@ -258,17 +261,36 @@ func variantPrefix(name string) string { return "criteria: invalid variant " + q
 // and report all at once; a parameter entry with problems is left without values and
 // a replace with a malformed ID is skipped, so that applying the variant adds no
 // noise about them. The error is for a document that does not decode at all.
+//
+// Keys the variant format does not have and values of the wrong shape are problems
+// like the others, by path, all at once; only a file that is not YAML at all, or is
+// beyond [MaxRuleSetBytes], is an error without a variant.
 func parseVariant(data []byte) (*Variant, *Problems, error) {
+	if err := checkDecodedSize(data); err != nil {
+		return nil, nil, fmt.Errorf("criteria: %w: variant: %w", ErrInvalidRuleSet, err)
+	}
+	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var f variantFile
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			err = errors.New("empty document")
 		}
 		return nil, nil, fmt.Errorf("criteria: %w: variant: %w", ErrInvalidRuleSet, err)
 	}
 	p := &Problems{}
+	checkKeys(&doc, reflect.TypeFor[variantFile](), "", p)
+	var f variantFile
+	if err := doc.Decode(&f); err != nil && p.Len() == 0 {
+		// checkKeys reports every shape the decoder refuses, by path; this is a
+		// last resort for one it does not foresee.
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, nil, fmt.Errorf("criteria: %w: variant: %w", ErrInvalidRuleSet, err)
+		}
+		for _, msg := range te.Errors {
+			p.Add("(document)", "%s", msg)
+		}
+	}
 	v := &Variant{
 		Base:             f.Base,
 		Name:             f.Name,
@@ -323,7 +345,7 @@ func parseVariant(data []byte) (*Variant, *Problems, error) {
 		c := &f.Replace[i]
 		path := fmt.Sprintf("replace[%d] (%s)", i, c.ID)
 		c.validate(p, path)
-		if c.isZero() && !nulls[i] {
+		if c.isZero() && !nulls[i] && !hasPathUnder(p, path) {
 			p.Add(path, "changes nothing: give at least one field to replace")
 		}
 		if j, dup := replaced[c.ID]; dup {
@@ -438,6 +460,20 @@ func writtenValue(n *yaml.Node) (WrittenValue, error) {
 // readParameter reads a parameter written as in a rule-set file.
 func readParameter(pf parameterFile, path string, p *Problems) Parameter {
 	prm := Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Label: pf.Label, Description: pf.Description}
+	for _, b := range []struct {
+		field, text string
+		to          **decimal.Decimal
+	}{{"min", pf.Min, &prm.Min}, {"max", pf.Max, &prm.Max}} {
+		if b.text == "" {
+			continue
+		}
+		d, err := decimal.NewFromString(b.text)
+		if err != nil {
+			p.Add(path+"."+b.field, "%s is not a decimal number", quoteShort(b.text))
+			continue
+		}
+		*b.to = &d
+	}
 	switch {
 	case pf.Value.Kind != 0 && pf.Values != nil:
 		p.Add(path, "give either value or values, not both")
@@ -593,6 +629,14 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 				p.Add(o.valuePath(j), "parameter %q has type %s: %v", o.Name, prm.Type, err)
 				continue
 			}
+			if err := prm.CheckValue(val); err != nil {
+				p.Add(o.valuePath(j), "parameter %q: %v", o.Name, err)
+				continue
+			}
+			if err := checkParameterValueSize(val); err != nil {
+				p.Add(o.valuePath(j), "parameter %q: %v", o.Name, err)
+				continue
+			}
 			values = append(values, DatedValue{From: w.From, Value: val})
 		}
 		if len(values) != len(o.Values) {
@@ -652,6 +696,15 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 		return nil, fmt.Errorf("criteria: variant %s: the derived rule set: %w", quoteOrNone(v.Name), err)
 	}
 	return rs, nil
+}
+
+// hasPathUnder reports whether a problem at path or inside it is recorded already:
+// a replace whose only key is misspelt is reported for that key, not also for
+// changing nothing.
+func hasPathUnder(p *Problems, path string) bool {
+	return slices.ContainsFunc(p.list, func(fe *FieldError) bool {
+		return fe.Path == path || strings.HasPrefix(fe.Path, path+".")
+	})
 }
 
 // hasPath reports whether a problem at path is recorded already.
