@@ -154,14 +154,16 @@ func EndOfYear(d Date) Date { return Date{Year: d.Year, Month: time.December, Da
 func YearsBefore(d Date, n int) Date { return NewDate(d.Year-n, d.Month, d.Day) }
 
 // YearsBeforeChecked is [YearsBefore] for a number of years read from a rule set: it
-// refuses a negative n (a window reaching into the future) and one that would take
-// the date before year [MinYear], instead of wrapping round or normalising silently.
+// refuses a negative n (a window reaching into the future) and one beyond [MaxYear]
+// (which no look-back needs, and where calendar arithmetic would wrap round),
+// instead of computing a wrong date silently. The result may lie before year
+// [MinYear], where no stated date can be: a window from there holds every one.
 func YearsBeforeChecked(d Date, n int64) (Date, error) {
 	if err := d.Check(); err != nil {
 		return Date{}, err
 	}
-	if n < 0 || n > int64(d.Year-MinYear) {
-		return Date{}, fmt.Errorf("%d years before %s: the number of years must be 0 to %d", n, d, d.Year-MinYear)
+	if n < 0 || n > MaxYear {
+		return Date{}, fmt.Errorf("%d years before %s: the number of years must be 0 to %d", n, d, MaxYear)
 	}
 	return YearsBefore(d, int(n)), nil
 }

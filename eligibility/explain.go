@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
@@ -102,7 +103,7 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 				in.Missing = true
 			} else {
 				in.Value = strconv.FormatBool(*f.Met)
-				in.By, in.On, in.Note = f.By, f.On, f.Note
+				in.By, in.On, in.Note = echoText(f.By), f.On, echoText(f.Note)
 			}
 		case inputParam:
 			in.Value = ep.shown[d.index]
@@ -114,10 +115,48 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 	return buf
 }
 
-// display writes a fact's CEL value in full.
-func display(v ref.Val) string {
+// A verdict echoes what it read, but never more than these bounds of it: each
+// list item was once copied into the inputs and again into both languages of the
+// explanation, and 1,000 items of 64 KiB made a 375 MB verdict. A text longer than
+// MaxEchoBytes is cut (at a character boundary) and marked with its length, "…
+// (65536 bytes)"; a list shows its first MaxEchoItems items and then its length,
+// "… (10000 items)". A verdict is thereby a fixed size, plus the record's ID and
+// name, whatever the record holds; the record itself, hashed in the provenance,
+// keeps every byte.
+const (
+	// MaxEchoBytes bounds each text a verdict echoes: a fact, a list item, a
+	// reviewer's name or note.
+	MaxEchoBytes = 256
+	// MaxEchoItems bounds the items of a list a verdict echoes.
+	MaxEchoItems = 20
+)
+
+// echoText returns s, or its first MaxEchoBytes bytes (whole characters) marked
+// with its length.
+func echoText(s string) string {
+	if len(s) <= MaxEchoBytes {
+		return s
+	}
+	cut := MaxEchoBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// display writes a fact's CEL value, bounded as a verdict echoes it.
+func display(v ref.Val) string { return displayBounded(v, true) }
+
+// displayFull writes a parameter's CEL value in full: it comes from the rule set,
+// whose own limits bound it, and a reader of the verdict needs every code of it.
+func displayFull(v ref.Val) string { return displayBounded(v, false) }
+
+func displayBounded(v ref.Val, bound bool) string {
 	switch v := v.(type) {
 	case types.String:
+		if bound {
+			return echoText(string(v))
+		}
 		return string(v)
 	case types.Bool:
 		return strconv.FormatBool(bool(v))
@@ -129,14 +168,24 @@ func display(v ref.Val) string {
 		return criteria.DateOf(v.Time).String()
 	case traits.Lister:
 		n := int(v.Size().(types.Int))
-		parts := make([]string, n)
-		for i := range n {
+		shown := n
+		if bound {
+			shown = min(n, MaxEchoItems)
+		}
+		parts := make([]string, shown, shown+1)
+		for i := range shown {
 			switch e := v.Get(types.Int(i)).(type) {
 			case types.String:
 				parts[i] = string(e)
+				if bound {
+					parts[i] = echoText(parts[i])
+				}
 			case *object:
 				return strconv.Itoa(n) // incidents: the count; the records are in the input
 			}
+		}
+		if shown < n {
+			parts = append(parts, "… ("+strconv.Itoa(n)+" items)")
 		}
 		return strings.Join(parts, ", ")
 	}

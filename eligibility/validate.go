@@ -100,6 +100,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	}
 
 	checkSizes(p, problems)
+	checkDates(p, problems)
 
 	for id, f := range p.Findings {
 		if _, ok := e.findingIndex[id]; !ok || f.Met == nil {
@@ -236,6 +237,7 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 	if len(p.Findings) > MaxListLength {
 		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
 	}
+	checkRecordSize(p, problems)
 	var bad []string
 	for id, f := range p.Findings {
 		if len(f.By) > MaxStringBytes || len(f.Note) > MaxStringBytes || !utf8.ValidString(f.By) || !utf8.ValidString(f.Note) {
