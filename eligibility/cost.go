@@ -42,8 +42,8 @@ func checkTotalCost(criteria []compiled, limit uint64, problems *criteria.Proble
 		total += criteria[i].appliesCost + criteria[i].requireCost
 	}
 	if total > limit {
-		problems.Add("criteria", "the rule set's worst-case cost %d, the sum over its %d criteria, exceeds the rule-set limit %d: %v",
-			total, len(criteria), limit, ErrCostLimit)
+		problems.AddErr("criteria", fmt.Errorf("the rule set's worst-case cost %d, the sum over its %d criteria, exceeds the rule-set limit %d: %w",
+			total, len(criteria), limit, ErrCostLimit))
 	}
 }
 

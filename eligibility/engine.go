@@ -206,7 +206,7 @@ func (b *builder) compile(expr string, problems *criteria.Problems, path string,
 		return nil, 0
 	}
 	if estimate.Max > b.cfg.costLimit {
-		problems.Add(path, "%s", costLimitError(estimate.Max, b.cfg.costLimit))
+		problems.AddErr(path, costLimitError(estimate.Max, b.cfg.costLimit))
 		return nil, 0
 	}
 	// The estimate bounds the cost on any record within the input limits, so an

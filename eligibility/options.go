@@ -62,6 +62,8 @@ const (
 	maxDecimalDigits = 1000
 )
 
-func costLimitError(estimate, limit uint64) string {
-	return fmt.Sprintf("worst-case cost %d exceeds the limit %d: %v", estimate, limit, ErrCostLimit)
+// costLimitError wraps ErrCostLimit, so that errors.Is finds it in New's error as
+// the doc of ErrCostLimit promises.
+func costLimitError(estimate, limit uint64) error {
+	return fmt.Errorf("worst-case cost %d exceeds the limit %d: %w", estimate, limit, ErrCostLimit)
 }
