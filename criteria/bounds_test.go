@@ -2,6 +2,7 @@ package criteria_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -258,4 +259,25 @@ func TestRuleSetNamesAndCountsAreBounded(t *testing.T) {
 	rs := criteria.Default()
 	err := rs.SetParameter("carriers", criteria.ListValue(make([]string, criteria.MaxParameterListLength+1)...))
 	assert.ErrorContains(t, err, "codes exceed the limit")
+}
+
+// A variant's names are bounded too, and an error about a long one quotes a cut of
+// it, so that a megabyte-long ID does not make a megabyte-long error.
+func TestVariantNamesAreBounded(t *testing.T) {
+	long := strings.Repeat("A", 512<<10)
+	variant := fmt.Sprintf("base: jilin-761-intake-2020\nname: %s\nreplace:\n  - {id: %s, ref: r}\nremove: [%s]\n", long, long, long)
+	_, err := criteria.Derive(criteria.Default(), []byte(variant))
+	require.ErrorIs(t, err, criteria.ErrInvalidRuleSet)
+	assert.Less(t, len(err.Error()), 8192, "%.300s", err)
+	var ve *criteria.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Contains(t, ve.Paths(), "name")
+	assert.Contains(t, ve.Paths(), fmt.Sprintf("replace[0] (%.32q… (%d bytes)).id", long, len(long)))
+}
+
+func TestParseNamesAMisspeltKeyByPath(t *testing.T) {
+	data, err := os.ReadFile("testdata/rulesets/bad/unknown-key.yaml")
+	require.NoError(t, err)
+	_, err = criteria.Parse(data)
+	assert.EqualError(t, err, "criteria: invalid rule set: criteria[0] (T-1).appliesWhn: unknown key; did you mean appliesWhen?")
 }

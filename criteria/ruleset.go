@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -364,8 +365,9 @@ type datedValueFile struct {
 
 // Parse reads a rule set from YAML (JSON, being YAML, works too) and validates it.
 // Decoding is strict: an unknown key is an error, since a misspelt "appliesWhen"
-// would otherwise silently make a criterion apply everywhere. All structural problems
-// are reported together in a *ValidationError matching [ErrInvalidRuleSet].
+// would otherwise silently make a criterion apply everywhere; each is reported by
+// path with the key most likely meant. All structural problems are reported
+// together in a *ValidationError matching [ErrInvalidRuleSet].
 //
 // A file beyond [MaxRuleSetBytes], as written or as decoded, is refused before it is
 // decoded.
@@ -373,16 +375,25 @@ func Parse(data []byte) (*RuleSet, error) {
 	if err := checkDecodedSize(data); err != nil {
 		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var f file
-	if err := dec.Decode(&f); err != nil {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			err = errors.New("empty document")
 		}
 		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
 	}
+	// Unknown keys and values of the wrong shape are problems by path, every one
+	// (see checkKeys); a rule set with any is not read further, since a misspelt
+	// appliesWhen would otherwise make its criterion apply everywhere.
 	var p Problems
+	checkKeys(&doc, reflect.TypeFor[file](), "", &p)
+	if err := p.Err("criteria: invalid rule set", ErrInvalidRuleSet); err != nil {
+		return nil, err
+	}
+	var f file
+	if err := doc.Decode(&f); err != nil {
+		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
+	}
 	rs := &RuleSet{
 		Name:       f.Name,
 		Document:   f.Document,

@@ -26,14 +26,17 @@ type Input struct {
 	Name string `json:"name"`
 	// Label names it in domain words.
 	Label criteria.Text `json:"label"`
-	// Value is the value in full (amounts with every digit, dates YYYY-MM-DD, lists
-	// joined by ", "); empty when Missing.
+	// Value is the value (amounts with every digit, dates YYYY-MM-DD, lists joined
+	// by ", "); empty when Missing. A record's text is cut after MaxEchoBytes bytes
+	// and a list after MaxEchoItems items, each marked with its full length
+	// ("… (65536 bytes)", "… (10000 items)"); a parameter's value is in full.
 	Value string `json:"value,omitempty"`
 	// Unit is "yuan" for amounts and a parameter's unit otherwise, or empty.
 	Unit string `json:"unit,omitempty"`
 	// Missing says the record does not state the fact, or no finding was given.
 	Missing bool `json:"missing,omitempty"`
-	// By, On and Note echo a reviewer's finding: who gave it, when and why.
+	// By, On and Note echo a reviewer's finding: who gave it, when and why (By and
+	// Note cut as Value is).
 	By   string `json:"by,omitempty"`
 	On   Date   `json:"on,omitzero"`
 	Note string `json:"note,omitempty"`
