@@ -67,6 +67,10 @@ func TestRecordIsBoundedAsAWhole(t *testing.T) {
 		assert.Equal(t, []string{""}, ve.Paths(), "the record as a whole")
 		assert.ErrorContains(t, err, fmt.Sprintf("beyond the limit of %d (MaxRecordBytes)", eligibility.MaxRecordBytes))
 	}
+	_, oerr := oracle.Evaluate(p, submissionDate)
+	var ove *criteria.ValidationError
+	require.ErrorAs(t, oerr, &ove, "the hand-written oracle agrees")
+	assert.Equal(t, []string{""}, ove.Paths())
 }
 
 // A verdict echoes a bounded part of what it read, so that its size is a small
