@@ -259,6 +259,10 @@ func TestRuleSetNamesAndCountsAreBounded(t *testing.T) {
 	rs := criteria.Default()
 	err := rs.SetParameter("carriers", criteria.ListValue(make([]string, criteria.MaxParameterListLength+1)...))
 	assert.ErrorContains(t, err, "codes exceed the limit")
+	err = rs.SetParameterFrom("minTotalInvestment", criteria.Date{Year: 2022, Month: 13, Day: 1}, criteria.IntValue(1))
+	assert.ErrorIs(t, err, criteria.ErrInvalidDate, "a date that does not exist is refused before anything else")
+	assert.ErrorIs(t, err, criteria.ErrInvalidRuleSet)
+	assert.Equal(t, criteria.Default(), rs)
 }
 
 // A variant's names are bounded too, and an error about a long one quotes a cut of

@@ -18,26 +18,54 @@ import (
 // Paths follow the rest of the package: "parameters.minTotalInvestment.value",
 // "replace[0] (BD-5a).require".
 func checkKeys(n *yaml.Node, t reflect.Type, path string, p *Problems) {
-	checkNode(n, t, path, p, 0)
+	w := walker{p: p, expanding: map[*yaml.Node]bool{}}
+	w.node(n, t, path, 0)
+}
+
+// walker is one walk of checkKeys.
+type walker struct {
+	p *Problems
+	// expanding holds the anchors whose aliases are being walked: an anchor that
+	// contains an alias to itself is a cycle, which the decoder refuses; the walk
+	// does not follow it.
+	expanding map[*yaml.Node]bool
+	// visits bounds the walk: aliases may expand a small file into many nodes,
+	// within MaxRuleSetBytes.
+	visits int
 }
 
 // maxKeyDepth bounds the walk; rule-set files are a few levels deep, and the
 // decoded-size check has already bounded what aliases can expand to.
 const maxKeyDepth = 64
 
+// maxKeyVisits bounds the values the walk visits, aliases expanded: the default rule
+// set has about 2,000.
+const maxKeyVisits = 1 << 20
+
 var nodeType = reflect.TypeFor[yaml.Node]()
 
-func checkNode(n *yaml.Node, t reflect.Type, path string, p *Problems, depth int) {
-	if n == nil || depth > maxKeyDepth {
+func (w *walker) node(n *yaml.Node, t reflect.Type, path string, depth int) {
+	w.visits++
+	if w.visits == maxKeyVisits+1 {
+		// Reported rather than skipped: a key not checked would be ignored.
+		w.p.Add("(document)", "more than %d values, YAML aliases expanded, exceed the limit", maxKeyVisits)
+	}
+	if n == nil || depth > maxKeyDepth || w.visits > maxKeyVisits {
 		return
 	}
+	p := w.p
 	if n.Kind == yaml.AliasNode {
-		checkNode(n.Alias, t, path, p, depth+1)
+		if w.expanding[n.Alias] {
+			return
+		}
+		w.expanding[n.Alias] = true
+		w.node(n.Alias, t, path, depth+1)
+		delete(w.expanding, n.Alias)
 		return
 	}
 	if n.Kind == yaml.DocumentNode {
 		for _, c := range n.Content {
-			checkNode(c, t, path, p, depth+1)
+			w.node(c, t, path, depth+1)
 		}
 		return
 	}
@@ -65,7 +93,7 @@ func checkNode(n *yaml.Node, t reflect.Type, path string, p *Problems, depth int
 				p.Add(join(path, key.Value), "%s", unknownKey(key.Value, t))
 				continue
 			}
-			checkNode(val, f, join(path, key.Value), p, depth+1)
+			w.node(val, f, join(path, key.Value), depth+1)
 		}
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
@@ -73,7 +101,7 @@ func checkNode(n *yaml.Node, t reflect.Type, path string, p *Problems, depth int
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			checkNode(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value), p, depth+1)
+			w.node(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value), depth+1)
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
@@ -81,7 +109,7 @@ func checkNode(n *yaml.Node, t reflect.Type, path string, p *Problems, depth int
 			return
 		}
 		for i, item := range n.Content {
-			checkNode(item, t.Elem(), itemPath(path, i, item), p, depth+1)
+			w.node(item, t.Elem(), itemPath(path, i, item), depth+1)
 		}
 	default:
 		if n.Kind != yaml.ScalarNode {

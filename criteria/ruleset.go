@@ -71,6 +71,9 @@ func (rs *RuleSet) SetParameter(name string, v Value) error {
 // any later values: "the floor goes to 10 million on 1 January 2022". Earlier dates
 // keep their values.
 func (rs *RuleSet) SetParameterFrom(name string, from Date, v Value) error {
+	if err := from.Check(); err != nil {
+		return fmt.Errorf("criteria: parameter %q from %d-%d-%d: %w: %w", name, from.Year, from.Month, from.Day, ErrInvalidRuleSet, err)
+	}
 	p, err := rs.settable(name, v)
 	if err != nil {
 		return err
