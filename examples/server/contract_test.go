@@ -385,7 +385,9 @@ func TestAccessLog(t *testing.T) {
 		}
 	}
 	require.Len(t, lines, 3, "one line per request: %s", logs.String())
-	count := func(ds []string, d string) float64 { return float64(len(slices.DeleteFunc(slices.Clone(ds), func(x string) bool { return x != d }))) }
+	count := func(ds []string, d string) float64 {
+		return float64(len(slices.DeleteFunc(slices.Clone(ds), func(x string) bool { return x != d })))
+	}
 	want := []map[string]any{
 		{"method": "POST", "path": "/v1/evaluate", "status": 200.0, "records": 1.0, "problems": 0.0,
 			"eligible": count(decisions[:1], "eligible"), "ineligible": count(decisions[:1], "ineligible"), "undetermined": count(decisions[:1], "undetermined")},
