@@ -136,7 +136,7 @@ func TestContent(t *testing.T) {
 				"无法判定项（须补充）（1）", "评审意见（BD-3b）", "findings.BD-3b",
 				"建议（0）", "全部适用条款（10）", "不适用（37）：",
 				"minTotalInvestment", "500万元", "自始有效",
-				"sha256:", "0.1.0", "github.com/jilin761/intake", "jilin-761-intake-2020",
+				"sha256:", eligibility.Version, "github.com/jilin761/intake", "jilin-761-intake-2020",
 			},
 			reason: "the header, the failing clause quoted from the letter with its explanation, the missing finding, every result, the parameters and the provenance",
 		},
