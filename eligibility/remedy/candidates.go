@@ -18,15 +18,15 @@ import (
 // carrier group) and its history. A stated one is never revised; a missing one may be
 // stated, truly. The table is about the record, not about any rule set's criteria.
 var fixedPaths = map[string]bool{
-	"category":                      true,
-	"subtype":                       true,
-	"stage":                         true,
+	"category":                       true,
+	"subtype":                        true,
+	"stage":                          true,
 	"applicant.registrationDivision": true,
-	"applicant.creditCode":          true,
-	"applicant.legalForm":           true,
-	"applicant.enterpriseKind":      true,
-	"applicant.carrier":             true,
-	"incidents":                     true,
+	"applicant.creditCode":           true,
+	"applicant.legalForm":            true,
+	"applicant.enterpriseKind":       true,
+	"applicant.carrier":              true,
+	"incidents":                      true,
 }
 
 func fixed(path string) bool {

@@ -130,4 +130,3 @@ func mergeCodes(dst, add []Code) []Code {
 	}
 	return dst
 }
-
