@@ -49,6 +49,9 @@ type env struct {
 	lists           [][]string
 	// decimals and dates are the values of other facts of those types it reads.
 	decimals []decimal.Decimal
+	// amounts of the record the criterion does not read, tried last: validation
+	// ties some together (a big-data portion may not exceed the total).
+	others []decimal.Decimal
 	dates    []eligibility.Date
 }
 
@@ -112,6 +115,17 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 			}
 		}
 	}
+	for _, f := range s.pl.facts {
+		if f.Type != "decimal" || slices.Contains(cr.reads.Facts, f.Path) {
+			continue
+		}
+		if val, ok := get(q, f.JSON[0]); ok && val.Kind() == reflect.Pointer && !val.IsNil() {
+			if d, ok := val.Interface().(*decimal.Decimal); ok {
+				e.others = append(e.others, *d)
+			}
+		}
+	}
+	slices.SortFunc(e.others, decimal.Decimal.Cmp)
 	return e
 }
 
@@ -250,6 +264,11 @@ func (e *env) decimalCandidates(cur reflect.Value, missing bool) []reflect.Value
 		return a.Sub(c).Abs().Cmp(b.Sub(c).Abs())
 	})
 	vals = slices.CompactFunc(vals, func(a, b decimal.Decimal) bool { return a.Equal(b) })
+	for _, o := range e.others {
+		if missing || !o.Equal(c) {
+			vals = append(vals, o)
+		}
+	}
 	out := make([]reflect.Value, len(vals))
 	for i, d := range vals {
 		out[i] = reflect.ValueOf(ptr(d))

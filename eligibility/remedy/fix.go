@@ -3,6 +3,7 @@ package remedy
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -148,6 +149,11 @@ func (s *session) fixAt(q *eligibility.Project, asOf eligibility.Date, r eligibi
 			}
 		}
 	}
+	// Of changes that disturb nothing else, those to facts fewer criteria read come
+	// first: raising the big-data portion before cutting the total investment.
+	slices.SortStableFunc(singles, func(a, b Option) int {
+		return len(s.pl.readers(assignsOf(a))) - len(s.pl.readers(assignsOf(b)))
+	})
 	fx.Options = append(singles, sideEffects...)
 	if len(fx.Options) == 0 && len(firsts) > 1 {
 		if s.resolves(r.ID, withAll(q, firsts), asOf) {
@@ -196,6 +202,14 @@ func (s *session) fixAt(q *eligibility.Project, asOf eligibility.Date, r eligibi
 		}
 	}
 	return fx
+}
+
+func assignsOf(o Option) []assign {
+	as := make([]assign, len(o.Changes))
+	for i, c := range o.Changes {
+		as[i] = assign{it: item{path: c.Path}}
+	}
+	return as
 }
 
 // maxTries bounds the candidates tried per fact.
