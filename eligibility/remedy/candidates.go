@@ -155,6 +155,10 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 		return out
 	case kindCode:
 		codes := codeLists[t]()
+		if t == reflect.TypeFor[category.Subtype]() && e.q.Category.IsValid() {
+			// Validation takes only a subtype of the record's category.
+			codes = strs(e.q.Category.Subtypes)()
+		}
 		first, rest := []string{}, []string{}
 		for _, c := range codes {
 			if !missing && c == cur.String() {

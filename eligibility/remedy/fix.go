@@ -114,10 +114,30 @@ func (s *session) fix(q *eligibility.Project, v *eligibility.Verdict, r eligibil
 }
 
 func (s *session) fixAt(q *eligibility.Project, asOf eligibility.Date, r eligibility.Result, v *eligibility.Verdict) Fix {
-	fx := Fix{ID: r.ID, Ref: r.Ref, Outcome: r.Outcome, Requirement: r.Requirement}
 	cr := s.pl.crits[r.ID]
 	items, fixedFacts := s.items(q, &r)
 	e := s.env(cr, q, asOf)
+	// An undetermined criterion waits for what is missing: revising what is stated is
+	// tried only when stating the missing facts and findings cannot settle it.
+	if r.Outcome == eligibility.OutcomeUndetermined {
+		var pending []item
+		for _, it := range items {
+			if it.missing || it.kind == ObtainFinding {
+				pending = append(pending, it)
+			}
+		}
+		if len(pending) < len(items) {
+			if fx := s.fixItems(q, asOf, r, v, e, cr, pending, fixedFacts); len(fx.Options) > 0 {
+				return fx
+			}
+		}
+	}
+	return s.fixItems(q, asOf, r, v, e, cr, items, fixedFacts)
+}
+
+// fixItems tries the items' candidates for one criterion.
+func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r eligibility.Result, v *eligibility.Verdict, e *env, cr *crit, items, fixedFacts []item) Fix {
+	fx := Fix{ID: r.ID, Ref: r.Ref, Outcome: r.Outcome, Requirement: r.Requirement}
 	var singles, sideEffects []Option
 	firsts := make([]assign, 0, len(items))
 	for _, it := range items {
@@ -140,7 +160,7 @@ func (s *session) fixAt(q *eligibility.Project, asOf eligibility.Date, r eligibi
 			a := assign{it: it, val: c}
 			if s.resolves(r.ID, withAll(q, []assign{a}), asOf) {
 				o := s.option(q, asOf, r, v, e, []assign{a})
-				if s.breaks(q, asOf, r.ID, []assign{a}) {
+				if s.breaks(q, v, asOf, r.ID, []assign{a}) {
 					sideEffects = append(sideEffects, o)
 				} else {
 					singles = append(singles, o)
@@ -217,13 +237,18 @@ const maxTries = 32
 
 // breaks reports whether the changes make another criterion that reads what they
 // touch stop passing.
-func (s *session) breaks(q *eligibility.Project, asOf eligibility.Date, id string, as []assign) bool {
+// v is the verdict on q at asOf; criteria of another category than q's never apply.
+func (s *session) breaks(q *eligibility.Project, v *eligibility.Verdict, asOf eligibility.Date, id string, as []assign) bool {
 	after := withAll(q, as)
 	for _, other := range s.pl.readers(as) {
 		if other == id {
 			continue
 		}
-		if s.resolves(other, q, asOf) && !s.resolves(other, after, asOf) {
+		if c := s.pl.crits[other].c.Category; c != "" && c != q.Category {
+			continue
+		}
+		before, ok := v.Result(other)
+		if ok && (before.Outcome == eligibility.Pass || before.Outcome == eligibility.NotApplicable) && !s.resolves(other, after, asOf) {
 			return true
 		}
 	}
@@ -411,8 +436,11 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 	case kindCode, kindString:
 		var names []criteria.Text
 		var all []reflect.Value
+		// The codes the parameters list are tried, or every code when the chosen
+		// one is not among them: the words say "any of these", not "only these".
+		inLists := e.inLists(a.val.String())
 		for _, c := range e.candidates(P, it.t, it.cur, it.missing) {
-			if passes(c) {
+			if (!inLists || e.inLists(c.String())) && passes(c) {
 				all = append(all, c)
 			}
 		}
@@ -422,14 +450,23 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		if kindOf(it.t) == kindString && fixed(P) {
 			ch.Text = text("如实填报"+L.Zh+"（"+P+"）；须满足："+r.Requirement.Zh, "state the "+L.En+" ("+P+") truly; it must meet: "+r.Requirement.En)
 		} else {
-			ch.Text = text(lead.Zh+L.Zh+"（"+P+"）须为以下之一："+joinNames(names).Zh,
-				lead.En+"the "+L.En+" ("+P+") must be one of: "+joinNames(names).En)
+			if provide {
+				ch.Text = text("如实填报"+L.Zh+"（"+P+"）；以下任一可满足："+joinNames(names).Zh,
+					"state the "+L.En+" ("+P+") truly; any of these would meet it: "+joinNames(names).En)
+			} else {
+				ch.Text = text(L.Zh+"（"+P+"）现为"+ch.From.Zh+"；改为以下任一即可满足："+joinNames(names).Zh,
+					"the "+L.En+" ("+P+") is "+ch.From.En+"; any of these would meet it: "+joinNames(names).En)
+			}
 		}
 	case kindList:
 		if len(e.lists) == 0 {
 			ch.Value = nil
 			ch.To = text("至少一项", "at least one entry")
 			ch.Text = text("在"+L.Zh+"（"+P+"）中至少填写一项", "declare at least one entry in the "+L.En+" ("+P+")")
+			if !it.missing && it.cur.Len() > 0 {
+				ch.To = text("再增加一项", "one more entry")
+				ch.Text = text("在"+L.Zh+"（"+P+"）中再增加一项", "add one more entry to the "+L.En+" ("+P+")")
+			}
 			break
 		}
 		var names []criteria.Text

@@ -84,7 +84,10 @@ func appliesOnFacts(pl *Planner, id string, sub category.Subtype, stage category
 // may hold (every code of its type; for a plain string or list, the codes of the
 // list parameters it is compared with).
 func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
-	fd := Field{Path: fact.JSON[0], Also: slices.Clone(fact.JSON[1:]), Label: fact.Label}
+	fd := Field{Path: fact.JSON[0], Label: fact.Label}
+	if len(fact.JSON) > 1 {
+		fd.Also = slices.Clone(fact.JSON[1:])
+	}
 	t, ok := typeAt(fd.Path)
 	if !ok {
 		fd.Type = fact.Type

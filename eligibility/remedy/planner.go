@@ -89,6 +89,8 @@ type session struct {
 	ctx     context.Context
 	batches map[string]*eligibility.Batch
 	full    *eligibility.Batch
+	// evals counts the evaluations of criteria alone, for tests.
+	evals int
 }
 
 func (pl *Planner) session(ctx context.Context) *session {
@@ -113,6 +115,7 @@ func (s *session) outcome(id string, q *eligibility.Project, at eligibility.Date
 			}
 		}
 	}
+	s.evals++
 	v, err := b.Evaluate(s.ctx, &r, at)
 	if err != nil {
 		return "", nil, false

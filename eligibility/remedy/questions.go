@@ -11,7 +11,7 @@ import (
 )
 
 // maxAnswers bounds the hypothetical answers tried per question.
-const maxAnswers = 12
+const maxAnswers = 6
 
 // questions ranks the missing facts and findings of an undetermined verdict. Each
 // hypothetical answer re-evaluates the criteria waiting for it, alone; the others keep
