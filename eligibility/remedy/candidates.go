@@ -52,7 +52,7 @@ type env struct {
 	// amounts of the record the criterion does not read, tried last: validation
 	// ties some together (a big-data portion may not exceed the total).
 	others []decimal.Decimal
-	dates    []eligibility.Date
+	dates  []eligibility.Date
 }
 
 func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *env {

@@ -140,7 +140,9 @@ var fixCases = concat(
 			none: remedy.NoneOutsideControl, zh: "分支机构", en: "Branch"},
 		{id: "II-1c", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Applicant.LegalForm = "" }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "applicant.legalForm", zh: "企业法人", en: "Enterprise legal person"},
-		{id: "II-1d", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Applicant.SelfAssessment = &eligibility.SelfAssessment{Completed: new(false)} }, want: eligibility.Fail,
+		{id: "II-1d", base: "industrial-internet", edit: func(p *eligibility.Project) {
+			p.Applicant.SelfAssessment = &eligibility.SelfAssessment{Completed: new(false)}
+		}, want: eligibility.Fail,
 			kind: remedy.Revise, path: "applicant.selfAssessment.completed", zh: "在中国两化融合服务平台完成两化融合自评估", en: "self-assessment"},
 		{id: "II-1d", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Applicant.SelfAssessment = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "applicant.selfAssessment.completed", zh: "两化融合自评估", en: "self-assessment"},
@@ -152,7 +154,10 @@ var fixCases = concat(
 			kind: remedy.Revise, path: "fiveG.scenarios", zh: "典型工业应用场景（fiveG.scenarios）中至少填写一项", en: "declare at least one entry"},
 		{id: "II-2b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.FiveG.Scenarios = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "fiveG.scenarios", zh: "至少填写一项", en: "at least one entry"},
-		{id: "II-3a", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Subtype = category.SubtypeIntranet; p.Intranet.Technologies = []string{"wifi"} }, want: eligibility.Fail,
+		{id: "II-3a", base: "industrial-internet", edit: func(p *eligibility.Project) {
+			p.Subtype = category.SubtypeIntranet
+			p.Intranet.Technologies = []string{"wifi"}
+		}, want: eligibility.Fail,
 			kind: remedy.Revise, path: "intranet.technologies", zh: "5G、IPv6、工业无源光网络", en: "5G, IPv6, industrial PON"},
 		{id: "II-3a", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Subtype = category.SubtypeIntranet; p.Intranet.Technologies = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "intranet.technologies", zh: "IPv6", en: "IPv6"},
@@ -309,4 +314,3 @@ func TestEveryMandatoryCriterionIsCovered(t *testing.T) {
 		assert.True(t, seen[c.ID][eligibility.OutcomeUndetermined], "%s has no undetermined row", c.ID)
 	}
 }
-
