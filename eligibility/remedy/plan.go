@@ -169,6 +169,10 @@ func planText(pl Plan) criteria.Text {
 		return text("取得以下评审意见（认定符合）后，项目即符合入库标准：\n"+strings.Join(zh, "\n"),
 			"eligible once these findings are given as met:\n"+strings.Join(en, "\n"))
 	}
+	these := "these " + itoa(len(pl.Changes)) + " changes"
+	if len(pl.Changes) == 1 {
+		these = "this change"
+	}
 	return text("完成以下 "+itoa(len(pl.Changes))+" 项后，项目即符合入库标准（已复核）：\n"+strings.Join(zh, "\n"),
-		"eligible after these "+itoa(len(pl.Changes))+" changes (verified by re-evaluation):\n"+strings.Join(en, "\n"))
+		"eligible after "+these+" (verified by re-evaluation):\n"+strings.Join(en, "\n"))
 }
