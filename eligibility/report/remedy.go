@@ -39,7 +39,7 @@ type remedyItem struct {
 // remedyWords are the sections' words in one language.
 type remedyWords struct {
 	fix, fixNone, provide, provideNone, plan, planSep, option, rank string
-	ranks                                                             map[remedy.Rank]string
+	ranks                                                           map[remedy.Rank]string
 }
 
 func remedyWordsFor(l Lang) remedyWords {
