@@ -216,6 +216,15 @@ func (p *Parameter) validate(problems *Problems, path string) {
 		if p.Type.IsValid() && v.Value.typ != p.Type {
 			problems.Add(vpath+".value", "a value of type %q is required", p.Type)
 		}
+		if l, ok := v.Value.List(); ok {
+			for k, code := range l {
+				// A verdict writes a list's codes joined by ", " (Input.Value), and
+				// explanations read them back from it.
+				if code == "" || strings.Contains(code, ",") {
+					problems.Add(fmt.Sprintf("%s.value[%d]", vpath, k), "%q is not a code: a code is not empty and holds no comma", code)
+				}
+			}
+		}
 		if i > 0 && !v.From.After(p.Values[i-1].From) {
 			problems.Add(vpath+".from", "must be a date after the previous value's (%s)", dateOrStart(p.Values[i-1].From))
 		}
