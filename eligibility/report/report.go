@@ -265,8 +265,13 @@ func summary(v *eligibility.Verdict, wd *words) string {
 	if n := len(v.Advisories); n > 0 {
 		parts = append(parts, fmt.Sprintf(wd.summaryAdvisories, n))
 	}
-	s := strings.Join(parts, wd.listSep) + wd.sentenceEnd
-	if wd.capitalize {
+	return wd.sentence(strings.Join(parts, wd.listSep))
+}
+
+// sentence ends s as a sentence, capitalised where the language does.
+func (wd *words) sentence(s string) string {
+	s += wd.sentenceEnd
+	if wd.capitalize && s != "" {
 		s = strings.ToUpper(s[:1]) + s[1:]
 	}
 	return s
@@ -332,7 +337,7 @@ func clauseOf(r eligibility.Result, class string, v *eligibility.Verdict, rs *cr
 		}
 	}
 	for _, a := range r.Adjustments {
-		cl.Adjustments = append(cl.Adjustments, wd.text(a)+wd.sentenceEnd)
+		cl.Adjustments = append(cl.Adjustments, wd.sentence(wd.text(a)))
 	}
 	for _, path := range r.Missing {
 		m := missingFact{Path: path}
@@ -406,7 +411,7 @@ func parameters(v *eligibility.Verdict, rs *criteria.RuleSet, wd *words) paramsS
 				row.Codes = valueText(pv.Value)
 			}
 			if a, ok := p.Adjustment(pv.Value); ok {
-				s.Adjustments = append(s.Adjustments, wd.text(a)+wd.sentenceEnd)
+				s.Adjustments = append(s.Adjustments, wd.sentence(wd.text(a)))
 			}
 		}
 		s.Rows = append(s.Rows, row)
