@@ -62,6 +62,17 @@ func TestWordsUnderARaisedFloor(t *testing.T) {
 	stored := result(t, &back, "BD-4")
 	assert.Equal(t, ex, stored.Explanation(), "a stored verdict explains itself the same way")
 
+	share := criteria.Default()
+	require.NoError(t, share.SetParameter("minBigDataShare", criteria.DecimalValue(*yuan("0.6"))))
+	gov := base(t, "bigdata")
+	gov.Subtype = "govinfra"
+	nv, err := engineFor(t, share).Evaluate(gov, submissionDate)
+	require.NoError(t, err)
+	na := result(t, nv, "BD-1b")
+	require.Equal(t, eligibility.NotApplicable, na.Outcome)
+	assert.Empty(t, na.Adjustments, "a criterion not applicable states no adjustment")
+	assert.Equal(t, "不适用：大数据相关建设内容投资占项目总投资的60%以上（含本数）", na.Message.Zh)
+
 	def := evaluate(t, p, submissionDate)
 	r = result(t, def, "BD-4")
 	assert.Equal(t, eligibility.Pass, r.Outcome)
