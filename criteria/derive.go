@@ -437,7 +437,14 @@ func writtenValue(n *yaml.Node) (WrittenValue, error) {
 
 // readParameter reads a parameter written as in a rule-set file.
 func readParameter(pf parameterFile, path string, p *Problems) Parameter {
-	prm := Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Label: pf.Label, Description: pf.Description}
+	prm := Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Label: pf.Label, Description: pf.Description, Codes: pf.Codes}
+	if pf.Letter.Kind != 0 {
+		v, err := decodeValue(pf.Type, &pf.Letter)
+		if err != nil {
+			p.AddErr(path+".letter", err)
+		}
+		prm.Letter = v
+	}
 	switch {
 	case pf.Value.Kind != 0 && pf.Values != nil:
 		p.Add(path, "give either value or values, not both")

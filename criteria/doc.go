@@ -25,6 +25,19 @@
 // verdicts record in their provenance, and the catalogue prints it, so a verdict can
 // be tied to the exact rules that reached it.
 //
+// Words follow the parameters. A criterion's summary and message state thresholds,
+// dates and lists through placeholders ({minTotalInvestment}, {carriers|or},
+// {endOfYear(asOf)}), which [RuleSet.Render] writes with the values in force on an
+// evaluation date; the eligibility engine renders them once per span of dates in
+// which no parameter changes. The same formatting is exported for any other text
+// that states a value: [Parameter.Format] (a value as people write it, by the
+// parameter's unit and code list), [FormatAmount] (500万元 / 5,000,000 yuan),
+// [FormatRatio] (50%), [FormatYears], [FormatDate] (2020年12月31日 / 31 December
+// 2020), [FormatList] and [FormatCodes] (长春市、吉林市和四平市 / Changchun, Jilin
+// City and Siping), [CodeName] and [Quote]. A parameter may record the value the
+// letter states (Letter); [Parameter.Adjustment] then says how another value departs
+// from it ("本规则集将总投资下限由500万元调整为1000万元").
+//
 // IDs, references and parameter names are stable; summaries and messages may be
 // reworded. Rule sets are plain values with no shared state: clone one to derive a
 // variant. The package has no mutable package-level state.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -176,6 +177,16 @@ type Parameter struct {
 	Label Text `json:"label,omitzero"`
 	// Description says what the value is, in Chinese and English.
 	Description Text `json:"description"`
+	// Codes names the code list a list or string parameter holds ("carrier",
+	// "reportingUnit" …; see [CodeLists]), so that the words a person reads name
+	// each code (中国移动, 长春市) instead of printing it. Empty: the values are
+	// shown as written, quoted.
+	Codes string `json:"codes,omitempty"`
+	// Letter is the value the letter itself states ("不小于500万元": 5000000), when it
+	// states one. A rule set whose value in force differs says so in each result
+	// that reads it ([Parameter.Adjustment]). A parameter a variant adds has none:
+	// there is nothing to compare.
+	Letter Value `json:"letter,omitzero"`
 }
 
 // ValueAt returns the value in force on date d. It reports false when d is before
@@ -205,12 +216,31 @@ func (p *Parameter) validate(problems *Problems, path string) {
 		if p.Type.IsValid() && v.Value.typ != p.Type {
 			problems.Add(vpath+".value", "a value of type %q is required", p.Type)
 		}
+		if l, ok := v.Value.List(); ok {
+			for k, code := range l {
+				// A verdict writes a list's codes joined by ", " (Input.Value), and
+				// explanations read them back from it.
+				if code == "" || strings.Contains(code, ",") {
+					problems.Add(fmt.Sprintf("%s.value[%d]", vpath, k), "%q is not a code: a code is not empty and holds no comma", code)
+				}
+			}
+		}
 		if i > 0 && !v.From.After(p.Values[i-1].From) {
 			problems.Add(vpath+".from", "must be a date after the previous value's (%s)", dateOrStart(p.Values[i-1].From))
 		}
 	}
 	if p.Ref == "" {
 		problems.Add(path+".ref", "required")
+	}
+	if p.Letter.typ != "" && p.Type.IsValid() && p.Letter.typ != p.Type {
+		problems.Add(path+".letter", "a value of type %q is required", p.Type)
+	}
+	if p.Codes != "" {
+		if _, ok := codeLists[p.Codes]; !ok {
+			problems.Add(path+".codes", "%q is not a code list; known: %s", p.Codes, strings.Join(CodeLists(), ", "))
+		} else if p.Type != ListParameter && p.Type != StringParameter {
+			problems.Add(path+".codes", "only a list or string parameter holds codes")
+		}
 	}
 	if p.Description.Zh == "" {
 		problems.Add(path+".description.zh", "required")

@@ -158,6 +158,7 @@ func (rs *RuleSet) Validate() error {
 		c := &rs.Criteria[i]
 		path := Path(i, c.ID)
 		c.validate(&p, path)
+		validateTemplates(&p, path, c, params)
 		if j, dup := ids[c.ID]; dup {
 			p.Add(path+".id", "duplicates criteria[%d]", j)
 		}
@@ -195,6 +196,8 @@ type parameterFile struct {
 	Description Text             `yaml:"description"`
 	Value       yaml.Node        `yaml:"value"`
 	Values      []datedValueFile `yaml:"values"`
+	Codes       string           `yaml:"codes"`
+	Letter      yaml.Node        `yaml:"letter"`
 }
 
 type datedValueFile struct {

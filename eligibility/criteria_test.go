@@ -530,10 +530,14 @@ func TestCriteria(t *testing.T) {
 			} else {
 				assert.Empty(t, r.Missing)
 			}
-			rule, _ := criteria.Default().Criterion(tc.id)
+			rs := criteria.Default()
+			rule, _ := rs.Criterion(tc.id)
 			assert.Equal(t, rule.Ref, r.Ref)
 			if tc.want == Fail {
-				assert.Equal(t, rule.Message, r.Message)
+				want, err := rs.Render(rule.Message, asOf)
+				require.NoError(t, err)
+				assert.Equal(t, want, r.Message)
+				assert.NotContains(t, r.Message.Zh+r.Message.En, "{", "every placeholder is rendered")
 			}
 		})
 	}

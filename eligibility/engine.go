@@ -48,17 +48,20 @@ type Engine struct {
 	// made maps each unknown above to its one ID, so that explaining a result needs
 	// no cel-go call that allocates (Unknown.IDs) unless cel-go merged unknowns.
 	made map[*types.Unknown]int64
-	// template is a verdict's results before evaluation: every criterion not
-	// applicable, copied into each verdict in one piece.
-	template []Result
+	// phrased is the words of every criterion in each epoch (by epoch index), and
+	// byYear those in each evaluation year for the criteria whose words depend on
+	// the evaluation date; see phrasing.
+	phrased []*textSet
+	byYear  []yearTexts
+	// dated lists the criteria whose words depend on the evaluation date itself.
+	dated []int
 }
 
-// compiled is a criterion with its programs and its constant messages.
+// compiled is a criterion with its programs.
 type compiled struct {
 	criteria.Criterion
-	applies  cel.Program // nil: always applies
-	require  cel.Program
-	pass, na criteria.Text
+	applies cel.Program // nil: always applies
+	require cel.Program
 	// appliesReads and requireReads are what the two expressions read; reads is
 	// both together.
 	appliesReads, requireReads, reads refs
@@ -67,9 +70,10 @@ type compiled struct {
 	// appliesInputs and inputs are the inputs a result lists: those of appliesWhen
 	// when it makes the criterion not applicable, those of both otherwise.
 	appliesInputs, inputs []inputDef
-	// undetermined is the message for an unknown of one missing fact or finding, by
-	// its ID, for each one the criterion reads: the common case, written once.
-	undetermined map[int64]criteria.Text
+	// textParams are the parameters its summary and message name; datedText says
+	// they also name the evaluation date.
+	textParams []string
+	datedText  bool
 }
 
 // New compiles every criterion of rs once, type-checking each expression to bool, and
@@ -121,11 +125,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	var problems criteria.Problems
 	for i, c := range rs.Criteria {
 		path := criteria.Path(i, c.ID)
-		cc := compiled{
-			Criterion: c,
-			pass:      criteria.Text{Zh: "符合：" + c.Summary.Zh, En: "met: " + c.Summary.En},
-			na:        criteria.Text{Zh: "不适用：" + c.Summary.Zh, En: "not applicable: " + c.Summary.En},
-		}
+		cc := compiled{Criterion: c}
 		if c.AppliesWhen != "" {
 			cc.applies, cc.appliesCost = b.compile(c.AppliesWhen, &problems, path+".appliesWhen", &cc.appliesReads)
 		}
@@ -143,6 +143,7 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		// unread would only add noise to the real problem.
 		e.checkReads(&problems)
 		e.checkApplicability(&problems)
+		e.checkTexts(&problems)
 	}
 	if err := problems.Err("eligibility: invalid rule set", ErrInvalidRuleSet); err != nil {
 		return nil, err
@@ -155,14 +156,18 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 			e.made[u] = u.IDs()[0]
 		}
 	}
-	e.template = make([]Result, len(e.criteria))
 	for i := range e.criteria {
 		c := &e.criteria[i]
 		c.appliesInputs = e.inputDefs(c.appliesReads)
 		c.inputs = e.inputDefs(c.reads)
-		c.undetermined = e.undeterminedMessages(c)
-		e.template[i] = Result{ID: c.ID, Ref: c.Ref, Strength: c.Strength, Basis: c.Basis, Requirement: c.Summary,
-			Outcome: NotApplicable, Message: c.na}
+		if c.datedText {
+			e.dated = append(e.dated, i)
+		}
+	}
+	e.phrased = make([]*textSet, len(e.epochs))
+	e.byYear = make([]yearTexts, len(e.epochs))
+	for i := range e.epochs {
+		e.phrased[i] = e.phrase(&e.epochs[i], e.epochs[i].from)
 	}
 	for _, cat := range category.Categories() {
 		for i, c := range e.criteria {
@@ -300,11 +305,12 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 	if err := problems.Err(invalidProject, ErrInvalidProject); err != nil {
 		return nil, err
 	}
-	ep := e.epochAt(asOf)
+	ep, epi := e.epochAt(asOf)
 	if len(ep.missing) > 0 {
 		return nil, fmt.Errorf("eligibility: %w: on %s rule set %q has no value for %s",
 			ErrNoParameterValue, asOf, e.rules.Name, strings.Join(ep.missing, ", "))
 	}
+	ts := e.textsAt(epi, asOf)
 	sc := e.scratch.Get().(*scratch)
 	defer e.putScratch(sc)
 	rec := &sc.rec
@@ -342,7 +348,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 			RuleSetHash: e.ruleSetHash,
 			ProjectHash: sc.canon.hash(p),
 		},
-		Results: append(results, e.template...),
+		Results: append(results, ts.template...),
 	}
 	// Decide every criterion first, so that the inputs and missing paths, which
 	// depend on the outcomes, are allocated once and at their exact size.
@@ -383,17 +389,21 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		res := &v.Results[i]
 		d := &decided[k]
 		res.Outcome = d.outcome
+		tx := &ts.texts[i]
+		if len(tx.adjustments) > 0 && d.outcome != NotApplicable {
+			res.Adjustments = slices.Clone(tx.adjustments)
+		}
 		start := len(inputs)
 		inputs = rec.inputs(c.inputsFor(d.outcome), ep, asOfText, inputs)
 		res.Inputs = inputs[start:len(inputs):len(inputs)]
 		switch d.outcome {
 		case Pass:
-			res.Message = c.pass
+			res.Message = tx.pass
 		case Fail:
-			res.Message = c.Message
+			res.Message = tx.message
 		case OutcomeUndetermined:
 			start := len(missing)
-			missing, res.Message = e.explain(c, unknownIDs[d.from:d.to], missing)
+			missing, res.Message = e.explain(tx, unknownIDs[d.from:d.to], missing)
 			res.Missing = missing[start:len(missing):len(missing)]
 		}
 	}
@@ -451,13 +461,13 @@ func (e *Engine) putScratch(sc *scratch) {
 	e.scratch.Put(sc)
 }
 
-// epochAt returns the span of parameter values in force on d.
-func (e *Engine) epochAt(d Date) *epoch {
+// epochAt returns the span of parameter values in force on d, and its index.
+func (e *Engine) epochAt(d Date) (*epoch, int) {
 	i, found := slices.BinarySearchFunc(e.epochs, d, func(ep epoch, d Date) int { return ep.from.Time().Compare(d.Time()) })
 	if !found {
 		i-- // the span that began before d; epochs[0] begins at the zero Date
 	}
-	return &e.epochs[i]
+	return &e.epochs[i], i
 }
 
 // inputsFor returns the inputs a result with this outcome lists.
@@ -559,7 +569,7 @@ func (e *Engine) appendUnknownIDs(dst []int64, unks unknowns) []int64 {
 // explain appends to missing the JSON paths of the facts and findings whose absence,
 // by the IDs of their unknowns, made a result undetermined, and returns the message
 // naming them in domain words.
-func (e *Engine) explain(c *compiled, ids []int64, missing []string) ([]string, criteria.Text) {
+func (e *Engine) explain(c *phrasing, ids []int64, missing []string) ([]string, criteria.Text) {
 	if len(ids) == 1 {
 		if msg, ok := c.undetermined[ids[0]]; ok {
 			return append(missing, e.absent[ids[0]].paths...), msg
@@ -578,12 +588,12 @@ func (e *Engine) explain(c *compiled, ids []int64, missing []string) ([]string, 
 // undeterminedMessage says that c is undetermined for want of the named facts and
 // findings. Both languages are written into one string, one allocation, because a
 // message naming several facts is built on every evaluation.
-func undeterminedMessage(c *compiled, named []words) criteria.Text {
+func undeterminedMessage(c *phrasing, named []words) criteria.Text {
 	const (
 		zhOpen, zhSep, zhClose = "无法判定（缺少：", "、", "）："
 		enOpen, enSep, enClose = "undetermined (missing ", ", ", "): "
 	)
-	size := len(zhOpen) + len(zhClose) + len(c.Summary.Zh) + len(enOpen) + len(enClose) + len(c.Summary.En)
+	size := len(zhOpen) + len(zhClose) + len(c.summary.Zh) + len(enOpen) + len(enClose) + len(c.summary.En)
 	for i, w := range named {
 		size += len(w.zh) + len(w.en)
 		if i > 0 {
@@ -603,9 +613,9 @@ func undeterminedMessage(c *compiled, named []words) criteria.Text {
 		b.WriteString(close)
 		b.WriteString(summary)
 	}
-	write(zhOpen, zhSep, zhClose, c.Summary.Zh, func(w words) string { return w.zh })
+	write(zhOpen, zhSep, zhClose, c.summary.Zh, func(w words) string { return w.zh })
 	zh := b.Len()
-	write(enOpen, enSep, enClose, c.Summary.En, func(w words) string { return w.en })
+	write(enOpen, enSep, enClose, c.summary.En, func(w words) string { return w.en })
 	text := b.String()
 	return criteria.Text{Zh: text[:zh], En: text[zh:]}
 }
@@ -642,9 +652,9 @@ func (e *Engine) absences() map[int64]absence {
 	return absent
 }
 
-// undeterminedMessages writes c's message for each single fact or finding it reads
-// being missing.
-func (e *Engine) undeterminedMessages(c *compiled) map[int64]criteria.Text {
+// undeterminedMessages writes c's message, in the words tx, for each single fact or
+// finding it reads being missing.
+func (e *Engine) undeterminedMessages(c *compiled, tx *phrasing) map[int64]criteria.Text {
 	ids := make([]int64, 0, len(c.reads.facts)+len(c.reads.findings))
 	for _, f := range c.reads.facts {
 		ids = append(ids, int64(factID+f))
@@ -656,7 +666,7 @@ func (e *Engine) undeterminedMessages(c *compiled) map[int64]criteria.Text {
 	}
 	messages := make(map[int64]criteria.Text, len(ids))
 	for _, id := range ids {
-		messages[id] = undeterminedMessage(c, []words{e.absent[id].words})
+		messages[id] = undeterminedMessage(tx, []words{e.absent[id].words})
 	}
 	return messages
 }

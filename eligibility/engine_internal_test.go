@@ -19,6 +19,7 @@ func TestExplainingUnknownsAgreesWithMergingThem(t *testing.T) {
 	i := slices.IndexFunc(e.criteria, func(c compiled) bool { return c.ID == "II-4" })
 	require.GreaterOrEqual(t, i, 0)
 	c := &e.criteria[i]
+	tx := &e.phrased[0].texts[i]
 	require.GreaterOrEqual(t, len(c.reads.facts), 2, "II-4 reads several facts")
 	first := e.unknowns[c.reads.facts[1]].(*types.Unknown)
 	second := e.unknowns[c.reads.facts[0]].(*types.Unknown) // the higher ID first, to test the order
@@ -44,12 +45,12 @@ func TestExplainingUnknownsAgreesWithMergingThem(t *testing.T) {
 			}
 			ids := e.appendUnknownIDs([]int64{42}, tc.unks)
 			assert.Equal(t, append([]int64{42}, tc.want.IDs()...), ids, "appends, leaving what was there")
-			missing, msg := e.explain(c, ids[1:], nil)
+			missing, msg := e.explain(tx, ids[1:], nil)
 			assert.Equal(t, want, missing)
 			if len(named) == 1 {
-				assert.Equal(t, c.undetermined[tc.want.IDs()[0]], msg)
+				assert.Equal(t, tx.undetermined[tc.want.IDs()[0]], msg)
 			} else {
-				assert.Equal(t, undeterminedMessage(c, named), msg)
+				assert.Equal(t, undeterminedMessage(tx, named), msg)
 			}
 		})
 	}
@@ -64,7 +65,7 @@ func TestExplainingOneMissingFactDoesNotAllocate(t *testing.T) {
 	ids, missing := make([]int64, 0, 8), make([]string, 0, 8)
 	assert.Zero(t, testing.AllocsPerRun(100, func() {
 		ids = e.appendUnknownIDs(ids[:0], unknowns{unk, unk})
-		_, _ = e.explain(c, ids, missing[:0])
+		_, _ = e.explain(&e.phrased[0].texts[0], ids, missing[:0])
 	}))
 }
 
@@ -72,10 +73,10 @@ func TestExplainingOneMissingFactDoesNotAllocate(t *testing.T) {
 // languages in one allocation.
 func TestUndeterminedMessageIsOneAllocation(t *testing.T) {
 	e := Default()
-	c := &e.criteria[0]
+	tx := &e.phrased[0].texts[0]
 	named := []words{{"项目子类", "subtype"}, {"标识解析节点类型", "identifier node kind"}}
 	var msg criteria.Text
-	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { msg = undeterminedMessage(c, named) }))
-	assert.Equal(t, "无法判定（缺少：项目子类、标识解析节点类型）："+c.Summary.Zh, msg.Zh)
-	assert.Equal(t, "undetermined (missing subtype, identifier node kind): "+c.Summary.En, msg.En)
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { msg = undeterminedMessage(tx, named) }))
+	assert.Equal(t, "无法判定（缺少：项目子类、标识解析节点类型）："+tx.summary.Zh, msg.Zh)
+	assert.Equal(t, "undetermined (missing subtype, identifier node kind): "+tx.summary.En, msg.En)
 }

@@ -152,7 +152,7 @@ func ExampleResult_Explanation() {
 		fmt.Printf("%s = %s %s\n", in.Name, in.Value, in.Unit)
 	}
 	// Output:
-	// 一(一)4 要求：项目总投资额度不小于500万元（含500万元）。依据：项目总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
+	// 一(一)4 要求：项目总投资额度不小于500万元（含本数）。依据：项目总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
 	// 一(一)4 requires: total investment is at least 5,000,000 yuan. Read: total investment 4,999,999.99 yuan; floor on total investment 5,000,000 yuan. Outcome: not met.
 	// investment.total = 4999999.99 yuan
 	// params.minTotalInvestment = 5000000 yuan

@@ -11,7 +11,6 @@ import (
 	"cel.dev/cel-go/common/types/traits"
 	"github.com/shopspring/decimal"
 
-	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 )
 
@@ -28,6 +27,14 @@ type Input struct {
 	// Value is the value in full (amounts with every digit, dates YYYY-MM-DD, lists
 	// joined by ", "); empty when Missing.
 	Value string `json:"value,omitempty"`
+	// Items are the items of a list the record states, each in full, so that a
+	// list of one item "a, b" and one of the two items "a" and "b" can be told
+	// apart; Value joins them. (A parameter's list is of codes, which hold no comma.)
+	Items []string `json:"items,omitempty"`
+	// Codes names the code list the value's codes belong to ("carrier",
+	// "reportingUnit" …; criteria.CodeLists), so that words for people name each
+	// code (criteria.CodeName) instead of printing it; empty for other values.
+	Codes string `json:"codes,omitempty"`
 	// Unit is "yuan" for amounts and a parameter's unit otherwise, or empty.
 	Unit string `json:"unit,omitempty"`
 	// Missing says the record does not state the fact, or no finding was given.
@@ -56,6 +63,34 @@ type inputDef struct {
 	name  string
 	label criteria.Text
 	unit  string
+	codes string // the code list of the values, or ""
+	// items returns the items of a fact holding a list of strings, or is nil.
+	items func(*Project) []string
+}
+
+// listFacts reads the record facts that are lists of strings straight from the
+// project: going through the CEL list would box every item.
+var listFacts = map[string]func(*Project) []string{
+	"bigDataContent":        func(p *Project) []string { return p.BigDataContent },
+	"fiveG.technologies":    func(p *Project) []string { return p.FiveG.Technologies },
+	"fiveG.scenarios":       func(p *Project) []string { return p.FiveG.Scenarios },
+	"intranet.technologies": func(p *Project) []string { return p.Intranet.Technologies },
+}
+
+// factCodes names the code list of each record fact that holds codes.
+var factCodes = map[string]string{
+	"category":                 "category",
+	"subtype":                  "subtype",
+	"stage":                    "stage",
+	"reportingUnit":            "reportingUnit",
+	"applicant.legalForm":      "legalForm",
+	"applicant.enterpriseKind": "enterpriseKind",
+	"applicant.carrier":        "carrier",
+	"bigDataContent":           "bigDataContent",
+	"fiveG.technologies":       "fiveGTechnology",
+	"intranet.technologies":    "intranetTechnology",
+	"identifierNode.kind":      "identifierNode",
+	"platform.level":           "platformLevel",
 }
 
 // inputDefs resolves what an expression pair reads, in a stable order: record facts
@@ -64,7 +99,8 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	var defs []inputDef
 	for _, i := range r.facts {
 		f := &schema[i]
-		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en}}
+		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en},
+			codes: factCodes[f.path], items: listFacts[f.path]}
 		if f.typ == celDecimalType {
 			d.unit = "yuan"
 		}
@@ -81,7 +117,7 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 		if label.IsZero() {
 			label = criteria.Text{Zh: p.Name, En: p.Name}
 		}
-		defs = append(defs, inputDef{kind: inputParam, index: i, name: "params." + name, label: label, unit: p.Unit})
+		defs = append(defs, inputDef{kind: inputParam, index: i, name: "params." + name, label: label, unit: p.Unit, codes: p.Codes})
 	}
 	if r.asOf {
 		defs = append(defs, inputDef{kind: inputAsOf, name: varAsOf, label: criteria.Text{Zh: "评估日", En: "evaluation date"}})
@@ -92,10 +128,13 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 // inputs fills the inputs of one result into buf.
 func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []Input {
 	for _, d := range defs {
-		in := Input{Name: d.name, Label: d.label, Unit: d.unit}
+		in := Input{Name: d.name, Label: d.label, Unit: d.unit, Codes: d.codes}
 		switch d.kind {
 		case inputFact:
 			in.Value, in.Missing = r.shown(d.index)
+			if d.items != nil && !in.Missing {
+				in.Items = slices.Clone(d.items(r.in.p))
+			}
 		case inputFinding:
 			f, ok := r.in.p.Findings[d.id]
 			if !ok || f.Met == nil {
@@ -215,7 +254,7 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 // Explanation says in a sentence, in Chinese and English, what the criterion
 // requires, the values it read and the outcome, e.g.
 //
-//	一(一)4 要求：项目总投资额度不小于500万元（含500万元）。总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
+//	一(一)4 要求：项目总投资额度不小于500万元（含本数）。总投资 4,999,999.99 元；总投资下限 5,000,000 元。结论：不符合。
 //
 // It is built from the result's own fields when asked for (and when the verdict is
 // marshalled), so evaluation does not pay for strings nobody reads.
@@ -243,6 +282,10 @@ func (r *Result) Explanation() criteria.Text {
 	}
 	zh.WriteString("结论：" + word.Zh + "。")
 	en.WriteString(" Outcome: " + word.En + ".")
+	for _, a := range r.Adjustments {
+		zh.WriteString("注：" + a.Zh + "。")
+		en.WriteString(" Note: " + a.En + ".")
+	}
 	return criteria.Text{Zh: zh.String(), En: en.String()}
 }
 
@@ -267,22 +310,21 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 		}
 		return
 	case in.Unit == "yuan":
-		value, unitZh, unitEn = groupDigits(in.Value), " 元", " yuan"
+		value, unitZh, unitEn = criteria.GroupDigits(in.Value), " 元", " yuan"
 	case in.Unit == "years":
 		unitZh, unitEn = " 年", " years"
 	case in.Unit == "ratio":
 		if d, err := decimal.NewFromString(in.Value); err == nil {
-			pct := d.Shift(2).String() + "%"
-			zh.WriteString(" " + in.Value + "（即 " + pct + "）")
-			en.WriteString(" " + in.Value + " (" + pct + ")")
+			pct := criteria.FormatRatio(d)
+			zh.WriteString(" " + in.Value + "（即 " + pct.Zh + "）")
+			en.WriteString(" " + in.Value + " (" + pct.En + ")")
 			return
 		}
-	case codeNames[in.Name] != nil:
-		if names := codeNames[in.Name](in.Value); !names.IsZero() {
-			zh.WriteString(" " + names.Zh)
-			en.WriteString(" " + names.En)
-			return
-		}
+	case in.Items != nil || in.Codes != "":
+		names := itemNames(in)
+		zh.WriteString(" " + names.Zh)
+		en.WriteString(" " + names.En)
+		return
 	case in.Value == "true":
 		zh.WriteString(" 是")
 		en.WriteString(" yes")
@@ -296,46 +338,33 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 	en.WriteString(" " + value + unitEn)
 }
 
-// codeNames gives the names of the enum codes a fact may hold, for sentences.
-var codeNames = map[string]func(string) criteria.Text{
-	"category":                 names[category.Category],
-	"subtype":                  names[category.Subtype],
-	"stage":                    names[category.Stage],
-	"reportingUnit":            names[category.ReportingUnit],
-	"applicant.legalForm":      names[category.LegalForm],
-	"applicant.enterpriseKind": names[category.EnterpriseKind],
-	"applicant.carrier":        names[category.Carrier],
-}
-
-func names[T interface {
-	~string
-	Chinese() string
-	English() string
-}](code string) criteria.Text {
-	v := T(code)
-	return criteria.Text{Zh: v.Chinese(), En: v.English()}
-}
-
-// groupDigits writes an amount with thousands separators: 4999999.99 → 4,999,999.99.
-func groupDigits(s string) string {
-	if _, err := decimal.NewFromString(s); err != nil {
-		return s
-	}
-	sign, whole, frac := "", s, ""
-	if strings.HasPrefix(whole, "-") {
-		sign, whole = "-", whole[1:]
-	}
-	if i := strings.IndexByte(whole, '.'); i >= 0 {
-		whole, frac = whole[:i], whole[i:]
-	}
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
+// itemNames writes the items of a list, or one code, for people: each code by its
+// name in the input's code list, anything else (free text, a code the list does not
+// know) in quotation marks, so that the list “a, b” and the list “a”、“b” read
+// differently. A parameter's list has no Items: its codes, which hold no comma,
+// are read back from Value.
+func itemNames(in *Input) criteria.Text {
+	items := in.Items
+	if items == nil && in.Value != "" {
+		items = strings.Split(in.Value, ", ")
+		if !strings.HasPrefix(in.Name, "params.") {
+			items = []string{in.Value} // a fact with codes and no Items holds one code
 		}
-		b.WriteRune(c)
 	}
-	return sign + b.String() + frac
+	if len(items) == 0 {
+		return criteria.Text{Zh: "（空）", En: "(none)"}
+	}
+	var zh, en strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			zh.WriteString("、")
+			en.WriteString(", ")
+		}
+		t := criteria.FormatCode(in.Codes, it)
+		zh.WriteString(t.Zh)
+		en.WriteString(t.En)
+	}
+	return criteria.Text{Zh: zh.String(), En: en.String()}
 }
 
 // resultJSON is Result's JSON form: its fields plus the explanation, which is

@@ -53,15 +53,6 @@ func TestAppendDecimalDoesNotAllocate(t *testing.T) {
 	}
 }
 
-func TestGroupDigits(t *testing.T) {
-	for in, want := range map[string]string{
-		"4999999.99": "4,999,999.99", "5000000": "5,000,000", "100": "100", "1000": "1,000",
-		"-1234567.5": "-1,234,567.5", "0.5": "0.5", "not a number": "not a number",
-	} {
-		assert.Equal(t, want, groupDigits(in), in)
-	}
-}
-
 // compareDecimals is decimal.Cmp with an int64 fast path: it must agree with Cmp
 // everywhere, at and past the edges of that path.
 func TestCompareDecimalsAgreesWithCmp(t *testing.T) {

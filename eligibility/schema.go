@@ -112,7 +112,7 @@ var schema = []fact{
 
 	{"writtenCommitment", types.BoolType, []string{"writtenCommitment"}, words{"申报材料真实性承诺", "written commitment"},
 		func(in *input) ref.Val { return boolean(in.p.WrittenCommitment) }},
-	{"incidents", types.NewListType(celIncidentType), []string{"incidents"}, words{"近三年事故及违法违规情况", "incident history"},
+	{"incidents", types.NewListType(celIncidentType), []string{"incidents"}, words{"事故及违法违规情况", "incident history"},
 		nil}, // built by the record, which gives each incident its own unknowns
 
 	{"form.constructionScale", types.StringType, []string{"form.constructionScale"}, words{"建设规模", "construction scale"},

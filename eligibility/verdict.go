@@ -145,6 +145,12 @@ type Result struct {
 	Missing []string `json:"missing,omitempty"`
 	// Message says the outcome in Chinese and English.
 	Message criteria.Text `json:"message"`
+	// Adjustments say, for each parameter the criterion reads or states whose value
+	// in force differs from the value the letter states, how this rule set changes
+	// it: "本规则集将总投资下限由500万元调整为1000万元" / "this rule set raises the
+	// floor on total investment from 5,000,000 to 10,000,000 yuan". Empty under the
+	// letter's own values and for a criterion not applicable.
+	Adjustments []criteria.Text `json:"adjustments,omitempty"`
 }
 
 // Eligible reports whether the decision is eligible.

@@ -51,7 +51,7 @@ fixtures:
 	// Output:
 	// 8 million is under the raised floor passed: true
 	// a wrong expectation passed: false
-	// fixture "a wrong expectation": BD-4 (一(一)4): want pass, got fail: total investment is below the 5,000,000 yuan required by 一(一)4 / 项目总投资额度小于500万元，不符合一(一)4
+	// fixture "a wrong expectation": BD-4 (一(一)4): want pass, got fail: total investment is below the 10,000,000 yuan required by 一(一)4 / 项目总投资额度小于1000万元，不符合一(一)4
 }
 
 // Which criteria a suite saw and asserted, per outcome.

@@ -74,9 +74,9 @@ func planning(p *eligibility.Project) { p.Stage = category.StagePlanning }
 var fixCases = concat(
 	[]fixCase{
 		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = []string{"cloud-hosting"} }, want: eligibility.Fail,
-			kind: remedy.Revise, path: "bigDataContent", zh: "中增加以下至少一项：大数据存储、大数据分析、大数据应用", en: "add at least one of these"},
+			kind: remedy.Revise, path: "bigDataContent", zh: "中增加以下至少一项：存储、分析、应用", en: "add at least one of these to the big-data content (bigDataContent): storage, analysis, application"},
 		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = nil }, want: eligibility.OutcomeUndetermined,
-			kind: remedy.Provide, path: "bigDataContent", zh: "大数据存储", en: "big-data storage"},
+			kind: remedy.Provide, path: "bigDataContent", zh: "存储", en: "storage"},
 		{id: "BD-1b", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.BigDataPortion = yuan("14999999.99") }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "investment.bigDataPortion",
 			zh: "大数据建设内容投资（investment.bigDataPortion）14,999,999.99 元，须不少于 15,000,000.00 元（差 0.01 元）", en: "(0.01 yuan short)"},
@@ -169,7 +169,7 @@ var fixCases = concat(
 			p.Incidents = []eligibility.Incident{{Date: criteria.NewDate(2019, 1, 1), Kind: category.IncidentKindSafetyAccident, Major: new(true)}}
 		}, want: eligibility.Fail, kind: remedy.Wait, zh: "若其他情况不变，自 2022-01-02 起符合 II-11", en: "is met from 2022-01-02"},
 		{id: "II-11", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Incidents = nil }, want: eligibility.OutcomeUndetermined,
-			kind: remedy.Provide, path: "incidents", zh: "如实填报近三年事故及违法违规情况（incidents）", en: "state the incident history (incidents) truly"},
+			kind: remedy.Provide, path: "incidents", zh: "如实填报事故及违法违规情况（incidents）", en: "(incidents) truly"},
 		{id: "II-11", base: "industrial-internet", edit: func(p *eligibility.Project) {
 			p.Incidents = []eligibility.Incident{{Date: criteria.NewDate(2019, 1, 1), Kind: category.IncidentKindSafetyAccident}}
 		}, want: eligibility.OutcomeUndetermined, kind: remedy.Provide, path: "incidents[0].major", zh: "incidents[0].major）须为“否”", en: "must be no"},

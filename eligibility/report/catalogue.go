@@ -135,13 +135,16 @@ func (cw *catalogueWriter) write(rs *criteria.RuleSet, uses map[string][]string)
 	cw.line("中文为准，英文为工作译文。强制性（mandatory）条款决定能否入库；鼓励性（encouraged）条款从不导致不符合，" +
 		"已知未达到时作为建议列出。数据（data）条款依据项目记录判定，评审认定（finding）条款依据评审意见 `findings['<ID>']` 判定。" +
 		"表达式为 CEL，可读取 `project`（项目记录，字段名同其 JSON）、`findings`、`params`（下列参数在评估日有效的值）和 `asOf`（评估日）。" +
+		"要求和不符合时的说明中的阈值、日期和列表取自参数（规则集中写作 `{参数名}`），此处按生效日有效的参数值写出；审查结论按评估日有效的值写出。" +
 		"规则集哈希与审查结论中的 `provenance.ruleSetHash` 相同时，该结论即依据本文所列规则作出。")
 	cw.line("")
 	cw.line("The Chinese is authoritative; the English is a working translation. Mandatory criteria decide eligibility; " +
 		"encouraged ones never fail a project and are listed as advisories when known to be unmet. Data criteria are decided " +
 		"from the project record, finding criteria from a reviewer's finding, `findings['<ID>']`. Expressions are CEL over " +
 		"`project` (the record, fields named as in its JSON), `findings`, `params` (the parameters below, with the value in " +
-		"force on the evaluation date) and `asOf` (the evaluation date). A verdict whose `provenance.ruleSetHash` equals the " +
+		"force on the evaluation date) and `asOf` (the evaluation date). The thresholds, dates and lists in requirements and " +
+		"failure messages come from the parameters (written `{name}` in the rule set); they are shown here with the values in " +
+		"force on the effective date, and a verdict states those in force on its evaluation date. A verdict whose `provenance.ruleSetHash` equals the " +
 		"hash above was reached under exactly the rules listed here.")
 	cw.line("")
 
@@ -164,7 +167,7 @@ func (cw *catalogueWriter) write(rs *criteria.RuleSet, uses map[string][]string)
 				cat = "every category"
 			}
 			cw.printf("| [%s](#%s) | %s | %s | %s | %s | %s |\n", c.ID, anchorOf(c.ID), cell(c.Ref), cell(cat),
-				cell(string(c.Strength)), cell(string(c.Basis)), cell(c.Summary.Zh))
+				cell(string(c.Strength)), cell(string(c.Basis)), cell(cw.render(rs, c.Summary).Zh))
 		}
 	}
 	cw.line("")
@@ -220,7 +223,7 @@ func (cw *catalogueWriter) writeParameters(rs *criteria.RuleSet, uses map[string
 		}
 		cw.printf("| <a id=\"param-%s\"></a>%s | %s | %s | %s | %s | %s<br>%s | %s | %s |\n",
 			htmlID(p.Name), codeCell(p.Name), label, cell(string(p.Type)), unit, cell(p.Ref),
-			cell(p.Description.Zh), cell(p.Description.En), datedValues(p.Values), usedBy)
+			cell(p.Description.Zh), cell(p.Description.En), datedValues(&p), usedBy)
 	}
 	cw.line("")
 }
@@ -233,9 +236,10 @@ func (cw *catalogueWriter) writeCriterion(rs *criteria.RuleSet, c *criteria.Crit
 	cw.line(blockquote(c.Source))
 	cw.line("")
 
+	summary, message := cw.render(rs, c.Summary), cw.render(rs, c.Message)
 	cw.line("要求 Requirement:")
 	cw.line("")
-	cw.printf("- %s\n- %s\n\n", listItem(c.Summary.Zh), listItem(c.Summary.En))
+	cw.printf("- %s\n- %s\n\n", listItem(summary.Zh), listItem(summary.En))
 
 	switch {
 	case c.AppliesWhen == "" && c.Category == "":
@@ -265,7 +269,17 @@ func (cw *catalogueWriter) writeCriterion(rs *criteria.RuleSet, c *criteria.Crit
 
 	cw.line("不符合时 Failure message:")
 	cw.line("")
-	cw.printf("- %s\n- %s\n\n", listItem(c.Message.Zh), listItem(c.Message.En))
+	cw.printf("- %s\n- %s\n\n", listItem(message.Zh), listItem(message.En))
+}
+
+// render writes a requirement or message with the parameters in force on the rule
+// set's effective date, as a verdict on that date would state it.
+func (cw *catalogueWriter) render(rs *criteria.RuleSet, t criteria.Text) criteria.Text {
+	out, err := rs.Render(t, rs.Effective)
+	if err != nil {
+		return t // New has accepted the rule set, so every placeholder renders
+	}
+	return out
 }
 
 // countCriteria summarises the criteria by strength and basis.
@@ -300,41 +314,79 @@ func basisWords(b criteria.Basis) string {
 }
 
 // datedValues writes a parameter's values for a table cell: the value alone when
-// it has always been in force, otherwise one "from date: value" line per value.
-func datedValues(values []criteria.DatedValue) string {
-	if len(values) == 1 && values[0].From.IsZero() {
-		return valueCell(values[0].Value)
-	}
-	lines := make([]string, len(values))
-	for i, dv := range values {
-		from := "起始 initially"
-		if !dv.From.IsZero() {
-			from = dv.From.String() + " 起 from"
+// it has always been in force, otherwise one "from date: value" line per value;
+// then the letter's own value, when the parameter records one.
+func datedValues(p *criteria.Parameter) string {
+	var lines []string
+	if len(p.Values) == 1 && p.Values[0].From.IsZero() {
+		lines = append(lines, valueCell(p, p.Values[0].Value))
+	} else {
+		for _, dv := range p.Values {
+			from := "起始 initially"
+			if !dv.From.IsZero() {
+				from = dv.From.String() + " 起 from"
+			}
+			lines = append(lines, from+" → "+valueCell(p, dv.Value))
 		}
-		lines[i] = from + " → " + valueCell(dv.Value)
+	}
+	if p.Letter.Type() != "" {
+		same := true
+		for _, dv := range p.Values {
+			if _, differs := p.Adjustment(dv.Value); differs {
+				same = false
+			}
+		}
+		if same {
+			lines = append(lines, "函件 letter: 同 · the same")
+		} else {
+			lines = append(lines, "函件 letter: "+valueCell(p, p.Letter))
+		}
 	}
 	return strings.Join(lines, "<br>")
 }
 
-// valueCell writes a value in code spans: numbers as their digits, a string quoted
-// (so "22" is visibly text), a list item by item.
-func valueCell(v criteria.Value) string {
+// valueCell writes a value as people read it, in Chinese and English (500万元 ·
+// 5,000,000 yuan; 长春市 Changchun), then exactly, in code spans: numbers as their
+// digits, a string quoted (so "22" is visibly text), a list code by code.
+func valueCell(p *criteria.Parameter, v criteria.Value) string {
+	var exact string
 	switch v.Type() {
 	case criteria.ListParameter:
 		list, _ := v.List()
 		if len(list) == 0 {
 			return "（空 · empty）"
 		}
+		if p.Codes == "" {
+			items := make([]string, len(list))
+			for i, s := range list {
+				items[i] = codeCell(s)
+			}
+			return strings.Join(items, ", ")
+		}
 		items := make([]string, len(list))
 		for i, s := range list {
-			items[i] = codeCell(s)
+			t := criteria.FormatCode(p.Codes, s)
+			items[i] = bilingual(t) + " " + codeCell(s)
 		}
-		return strings.Join(items, ", ")
+		return strings.Join(items, "；")
 	case criteria.StringParameter:
 		s, _ := v.Str()
-		return codeCell(strconv.Quote(s))
+		exact = codeCell(strconv.Quote(s))
+		if p.Codes == "" {
+			return exact
+		}
+	default:
+		exact = codeCell(v.String())
 	}
-	return codeCell(v.String())
+	return bilingual(p.Format(v)) + " " + exact
+}
+
+// bilingual writes a text once when both languages agree (50%), else both.
+func bilingual(t criteria.Text) string {
+	if t.Zh == t.En {
+		return cell(t.Zh)
+	}
+	return cell(t.Zh) + " · " + cell(t.En)
 }
 
 // paramUses maps each parameter name to the IDs of the criteria that read it, in

@@ -117,8 +117,12 @@ func TestCatalogueOfTheDefault(t *testing.T) {
 			}
 			assert.Contains(t, doc, fmt.Sprintf("| [%s](#%s) | %s | ", c.ID, anchor, c.Ref), "%s is in the index, linked", c.ID)
 			assert.Contains(t, section, "\n> "+c.Source+"\n", "%s quotes the letter as a blockquote", c.ID)
-			assert.Contains(t, section, "- "+c.Summary.Zh+"\n- "+c.Summary.En+"\n", "%s states the requirement in both languages", c.ID)
-			assert.Contains(t, section, "- "+c.Message.Zh+"\n- "+c.Message.En+"\n", "%s gives the failure message in both languages", c.ID)
+			summary, err := rs.Render(c.Summary, rs.Effective)
+			require.NoError(t, err)
+			message, err := rs.Render(c.Message, rs.Effective)
+			require.NoError(t, err)
+			assert.Contains(t, section, "- "+summary.Zh+"\n- "+summary.En+"\n", "%s states the requirement in both languages", c.ID)
+			assert.Contains(t, section, "- "+message.Zh+"\n- "+message.En+"\n", "%s gives the failure message in both languages", c.ID)
 			assert.Contains(t, section, "```cel\n"+c.Require+"\n```\n", "%s shows its requirement expression verbatim", c.ID)
 			if c.AppliesWhen != "" {
 				assert.Contains(t, section, "适用条件 Applies when:\n\n```cel\n"+c.AppliesWhen+"\n```\n", "%s shows when it applies", c.ID)
@@ -136,7 +140,9 @@ func TestCatalogueOfTheDefault(t *testing.T) {
 				"%s is a row of the parameters table", p.Name)
 			assert.Contains(t, doc, p.Description.Zh+"<br>"+p.Description.En, "%s is described in both languages", p.Name)
 		}
-		assert.Contains(t, doc, "| `5000000` | [BD-4](#bd-4) |", "a value in force on every date is shown alone, with the criteria that read it")
+		assert.Contains(t, doc, "| 500万元 · 5,000,000 yuan `5000000`<br>函件 letter: 同 · the same | [BD-4](#bd-4) |",
+			"a value in force on every date is shown alone, in words and exactly, beside the letter's, with the criteria that read it")
+		assert.Contains(t, doc, "长春市 · Changchun `changchun`；吉林市 · Jilin City `jilin-city`", "codes are shown by their names, then themselves")
 		assert.Contains(t, doc, "| `\"22\"` | [AI-C1a](#ai-c1a), [II-1a](#ii-1a) |", "a string is quoted; every reader is listed")
 		assert.Contains(t, doc, "参数 Parameters: [`minTotalInvestment`](#param-minTotalInvestment)\n", "a criterion links the parameters it reads")
 	})
@@ -147,7 +153,7 @@ func TestCatalogueDatedValues(t *testing.T) {
 	require.NoError(t, rs.SetParameterFrom("minTotalInvestment", criteria.NewDate(2022, 1, 1),
 		criteria.DecimalValue(decimal.NewFromInt(10_000_000))))
 	doc := string(catalogue(t, rs))
-	assert.Contains(t, doc, "| 起始 initially → `5000000`<br>2022-01-01 起 from → `10000000` | [BD-4](#bd-4) |",
+	assert.Contains(t, doc, "| 起始 initially → 500万元 · 5,000,000 yuan `5000000`<br>2022-01-01 起 from → 1000万元 · 10,000,000 yuan `10000000`<br>函件 letter: 500万元 · 5,000,000 yuan `5000000` | [BD-4](#bd-4) |",
 		"each dated value is listed with the date it takes effect")
 }
 
@@ -295,14 +301,14 @@ criteria:
     ref: 一(一)4
     source: 项目总投资额度不小于500万元（含500万元）。
     summary:
-      zh: 项目总投资额度不小于500万元
-      en: total investment is at least 5,000,000 yuan
+      zh: 项目总投资额度不小于{minTotalInvestment}
+      en: total investment is at least {minTotalInvestment}
     strength: mandatory
     basis: data
     require: project.investment.total >= params.minTotalInvestment
     message:
-      zh: 项目总投资额度小于500万元
-      en: total investment is below 5,000,000 yuan
+      zh: 项目总投资额度小于{minTotalInvestment}
+      en: total investment is below {minTotalInvestment}
 `))
 	if err != nil {
 		fmt.Println(err)

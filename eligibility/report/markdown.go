@@ -62,9 +62,19 @@ func (m *mdWriter) page(p *page) {
 	m.printf("## %s\n\n", mdText(ps.Title))
 	m.printf("| %s | %s | %s | %s |\n|---|---|---|---|\n", cell(ps.ColName), cell(ps.ColLabel), cell(ps.ColValue), cell(ps.ColSince))
 	for _, row := range ps.Rows {
-		m.printf("| %s | %s | %s | %s |\n", codeCell(row.Name), cell(row.Label), cell(row.Value), cell(row.Since))
+		value := cell(row.Value)
+		if row.Codes != "" {
+			value += "<br>" + codeCell(row.Codes)
+		}
+		m.printf("| %s | %s | %s | %s |\n", codeCell(row.Name), cell(row.Label), value, cell(row.Since))
 	}
 	m.printf("\n")
+	for _, a := range ps.Adjustments {
+		m.printf("- %s\n", mdText(a))
+	}
+	if len(ps.Adjustments) > 0 {
+		m.printf("\n")
+	}
 
 	m.printf("## %s\n\n", mdText(p.Provenance.Title))
 	m.pairs(p, p.Provenance.Rows)
@@ -102,6 +112,9 @@ func (m *mdWriter) clause(c *clause, w *clauseWords) {
 	}
 	for _, r := range c.Reviewer {
 		m.field(w, w.Reviewer, listItem(r))
+	}
+	for _, a := range c.Adjustments {
+		m.field(w, w.Adjustment, listItem(a))
 	}
 	m.field(w, w.Explanation, listItem(c.Explanation))
 	m.printf("\n")

@@ -114,9 +114,9 @@ type clauseSection struct {
 }
 
 type clauseWords struct {
-	Requirement, Message, Explanation, Reviewer, Missing string
-	Colon                                                string // after a field name: "：" or ": "
-	ItemSep                                              string // between missing facts
+	Requirement, Message, Explanation, Reviewer, Missing, Adjustment string
+	Colon                                                            string // after a field name: "：" or ": "
+	ItemSep                                                          string // between missing facts
 }
 
 type clause struct {
@@ -130,6 +130,7 @@ type clause struct {
 	Explanation string
 	Reviewer    []string // reviewers' notes on the findings the criterion read
 	Missing     []missingFact
+	Adjustments []string // how the rule set departs from the letter's values
 }
 
 // missingFact is a fact or finding whose absence left a criterion undetermined:
@@ -149,9 +150,13 @@ type paramsSection struct {
 	Title                                 string
 	ColName, ColLabel, ColValue, ColSince string
 	Rows                                  []paramRow
+	// Adjustments say how the values in force differ from the letter's.
+	Adjustments []string
 }
 
-type paramRow struct{ Name, Label, Value, Since string }
+// paramRow is a parameter as people read it: its value in words (500万元, 长春市、
+// 吉林市), and for a list of codes the codes themselves, shown in a quieter style.
+type paramRow struct{ Name, Label, Value, Codes, Since string }
 
 type provenanceSection struct {
 	Title     string
@@ -189,8 +194,8 @@ func build(v *eligibility.Verdict, opts Options) (*page, error) {
 	}
 	p.Facts = facts(v, rs, wd)
 
-	cw := clauseWords{Requirement: wd.requirement, Message: wd.message,
-		Explanation: wd.explanation, Reviewer: wd.reviewer, Missing: wd.missing, Colon: wd.colon, ItemSep: wd.listSep}
+	cw := clauseWords{Requirement: wd.requirement, Message: wd.message, Explanation: wd.explanation,
+		Reviewer: wd.reviewer, Missing: wd.missing, Adjustment: wd.adjustment, Colon: wd.colon, ItemSep: wd.listSep}
 	sections := []struct {
 		id, title, note, class string
 		results                []eligibility.Result
@@ -268,8 +273,13 @@ func summary(v *eligibility.Verdict, wd *words) string {
 	if n := len(v.Advisories); n > 0 {
 		parts = append(parts, fmt.Sprintf(wd.summaryAdvisories, n))
 	}
-	s := strings.Join(parts, wd.listSep) + wd.sentenceEnd
-	if wd.capitalize {
+	return wd.sentence(strings.Join(parts, wd.listSep))
+}
+
+// sentence ends s as a sentence, capitalised where the language does.
+func (wd *words) sentence(s string) string {
+	s += wd.sentenceEnd
+	if wd.capitalize && s != "" {
 		s = strings.ToUpper(s[:1]) + s[1:]
 	}
 	return s
@@ -333,6 +343,9 @@ func clauseOf(r eligibility.Result, class string, v *eligibility.Verdict, rs *cr
 		if strings.HasPrefix(in.Name, "findings.") && in.Note != "" {
 			cl.Reviewer = append(cl.Reviewer, strings.TrimSpace(strings.Join([]string{in.By, in.On.String(), in.Note}, " ")))
 		}
+	}
+	for _, a := range r.Adjustments {
+		cl.Adjustments = append(cl.Adjustments, wd.sentence(wd.text(a)))
 	}
 	for _, path := range r.Missing {
 		m := missingFact{Path: path}
@@ -401,10 +414,12 @@ func parameters(v *eligibility.Verdict, rs *criteria.RuleSet, wd *words) paramsS
 		}
 		if p, ok := rs.Parameter(pv.Name); ok {
 			row.Label = wd.text(p.Label)
-			if u := wd.units[p.Unit]; u != "" {
-				row.Value += u
-			} else if p.Unit != "" {
-				row.Value += " " + p.Unit
+			row.Value = wd.text(p.Format(pv.Value))
+			if p.Codes != "" {
+				row.Codes = valueText(pv.Value)
+			}
+			if a, ok := p.Adjustment(pv.Value); ok {
+				s.Adjustments = append(s.Adjustments, wd.sentence(wd.text(a)))
 			}
 		}
 		s.Rows = append(s.Rows, row)
@@ -412,8 +427,8 @@ func parameters(v *eligibility.Verdict, rs *criteria.RuleSet, wd *words) paramsS
 	return s
 }
 
-// valueText writes a parameter value exactly: decimals with every digit, lists
-// joined by ", ", strings as they are.
+// valueText writes a parameter value exactly, for a parameter the rule set does not
+// describe: decimals with every digit, lists joined by ", ", strings as they are.
 func valueText(v criteria.Value) string {
 	if l, ok := v.List(); ok {
 		return strings.Join(l, ", ")

@@ -40,11 +40,11 @@ type words struct {
 	source, requirement, message, explanation, reviewer, missing string
 
 	advisory, undeterminedEncouraged string
+	adjustment                       string // a clause field: how the rule set departs from the letter
 
 	// table headers
 	colID, colRef, colOutcome, colExplanation, colName, colLabel, colValue, colSince string
 	fromStart                                                                        string
-	units                                                                            map[string]string // a unit as appended to a value, with its separator
 
 	// provenance
 	library, version, ruleSet, document, ruleSetHash, projectHash, reproduce, generator string
@@ -91,9 +91,9 @@ func wordsFor(l Lang) *words {
 			undeterminedEncouraged: "undetermined (encouraged; no effect)",
 			colID:                  "ID", colRef: "Clause", colOutcome: "Outcome", colExplanation: "Explanation",
 			colName: "Parameter", colLabel: "Meaning", colValue: "Value", colSince: "In force since",
-			fromStart: "always",
-			units:     map[string]string{"yuan": " yuan", "years": " years", "ratio": " (ratio)"},
-			library:   "Library", version: "Version", ruleSet: "Rule set", document: "Document",
+			fromStart:  "always",
+			adjustment: "Rule-set change",
+			library:    "Library", version: "Version", ruleSet: "Rule set", document: "Document",
 			ruleSetHash: "Rule-set hash", projectHash: "Project hash",
 			reproduce: "To reproduce this verdict, keep the project record (JSON), the rule set and the evaluation date: " +
 				"evaluated with library version %s, a record and a rule set with these hashes give this verdict again, byte for byte. " +
@@ -138,9 +138,9 @@ func wordsFor(l Lang) *words {
 		undeterminedEncouraged: "无法判定（鼓励性，不影响结论）",
 		colID:                  "编号", colRef: "条款", colOutcome: "结论", colExplanation: "判定依据",
 		colName: "参数", colLabel: "含义", colValue: "取值", colSince: "生效日",
-		fromStart: "自始有效",
-		units:     map[string]string{"yuan": " 元", "years": " 年", "ratio": "（比例）"},
-		library:   "程序库", version: "版本", ruleSet: "规则集", document: "依据文件",
+		fromStart:  "自始有效",
+		adjustment: "规则集调整",
+		library:    "程序库", version: "版本", ruleSet: "规则集", document: "依据文件",
 		ruleSetHash: "规则集哈希", projectHash: "项目哈希",
 		reproduce: "复现方法：保存项目记录（JSON）、规则集和评估日；以 %s 版程序库评估哈希相同的项目记录和规则集，" +
 			"可逐字节得到同一结论。规则集哈希同时标识记载这些规则的条款目录（criteria/CATALOGUE.md）。",

@@ -1,0 +1,134 @@
+package criteria
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jilin761/intake/category"
+)
+
+// A code list names the codes a list or string parameter (and the record fact it is
+// compared with) holds, so that words a person reads show 长春市, not changchun.
+// A parameter names its code list in Parameter.Codes.
+//
+// The lists of the category package are its enum types. The others are the open
+// lists of the project record (its 等 lists), whose codes the record documents but
+// the category package does not (yet) type; their names are kept here, in one table.
+var codeLists = map[string]func(code string) (Text, bool){
+	"category":       enumName[category.Category](false),
+	"subtype":        enumName[category.Subtype](false),
+	"stage":          enumName[category.Stage](false),
+	"reportingUnit":  enumName[category.ReportingUnit](false),
+	"legalForm":      enumName[category.LegalForm](true),
+	"enterpriseKind": enumName[category.EnterpriseKind](true),
+	"incidentKind":   enumName[category.IncidentKind](true),
+	"carrier":        carrierName,
+	"bigDataContent": tableName(map[string]Text{
+		"storage":     {Zh: "存储", En: "storage"},
+		"analysis":    {Zh: "分析", En: "analysis"},
+		"application": {Zh: "应用", En: "application"},
+	}),
+	"fiveGTechnology": tableName(map[string]Text{
+		"network-slicing":       {Zh: "网络切片", En: "network slicing"},
+		"edge-computing":        {Zh: "边缘计算", En: "edge computing"},
+		"urllc":                 {Zh: "低时延高可靠", En: "URLLC"},
+		"5g-lan":                {Zh: "5G局域网", En: "5G LAN"},
+		"public-macro-coverage": {Zh: "公网宏覆盖", En: "public macro coverage"},
+	}),
+	"intranetTechnology": tableName(map[string]Text{
+		"5g":             {Zh: "5G", En: "5G"},
+		"ipv6":           {Zh: "IPv6", En: "IPv6"},
+		"industrial-pon": {Zh: "工业无源光网络", En: "industrial PON"},
+	}),
+	"identifierNode": tableName(map[string]Text{
+		"secondary-node": {Zh: "省级标识解析二级节点", En: "provincial secondary node"},
+		"recursive-node": {Zh: "公共递归解析节点", En: "public recursive node"},
+	}),
+	"platformLevel": tableName(map[string]Text{
+		"cross-industry": {Zh: "跨行业跨领域平台", En: "cross-industry platform"},
+		"industry":       {Zh: "重点行业级平台", En: "key industry-level platform"},
+		"enterprise":     {Zh: "企业级平台", En: "enterprise-level platform"},
+	}),
+}
+
+// CodeLists returns the names of the code lists a parameter may name in Codes, in
+// sorted order.
+func CodeLists() []string {
+	names := make([]string, 0, len(codeLists))
+	for n := range codeLists {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// CodeName returns the Chinese and English names of code in the code list codes
+// ("reportingUnit", "carrier", "fiveGTechnology" …; see [CodeLists]), and false
+// when the list is unknown or does not hold the code.
+func CodeName(codes, code string) (Text, bool) {
+	f, ok := codeLists[codes]
+	if !ok {
+		return Text{}, false
+	}
+	return f(code)
+}
+
+func enumName[T interface {
+	~string
+	IsValid() bool
+	Chinese() string
+	English() string
+}](lowerEn bool) func(string) (Text, bool) {
+	return func(code string) (Text, bool) {
+		v := T(code)
+		if !v.IsValid() {
+			return Text{}, false
+		}
+		en := v.English()
+		if lowerEn {
+			en = lowerFirst(en)
+		}
+		return Text{Zh: v.Chinese(), En: en}, true
+	}
+}
+
+// carrierName names a carrier as a sentence does: by its brand (中国移动), not its
+// registered name, whose "Co., Ltd." would break a list apart.
+func carrierName(code string) (Text, bool) {
+	c := category.Carrier(code)
+	if !c.IsValid() {
+		return Text{}, false
+	}
+	brand := c.Brand()
+	if brand == "" {
+		return Text{Zh: c.Chinese(), En: lowerFirst(c.English())}, true
+	}
+	en := map[string]string{"中国移动": "China Mobile", "中国联通": "China Unicom", "中国电信": "China Telecom",
+		"中国广电": "China Broadnet", "中国铁塔": "China Tower"}[brand]
+	if en == "" {
+		en = c.English()
+	}
+	return Text{Zh: brand, En: en}, true
+}
+
+func tableName(names map[string]Text) func(string) (Text, bool) {
+	return func(code string) (Text, bool) {
+		t, ok := names[code]
+		return t, ok
+	}
+}
+
+// lowerFirst lower-cases a name's first letter for use inside a sentence
+// ("Enterprise legal person" → "enterprise legal person").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s // an acronym
+	}
+	return strings.ToLower(s[:n]) + s[n:]
+}
