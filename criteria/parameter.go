@@ -269,6 +269,15 @@ func (p *Parameter) validate(problems *Problems, path string) {
 		if err := v.From.Check(); err != nil {
 			problems.AddErr(vpath+".from", err)
 		}
+		if l, ok := v.Value.List(); ok {
+			for k, code := range l {
+				// A verdict writes a list's codes joined by ", " (Input.Value), and
+				// explanations read them back from it.
+				if code == "" || strings.Contains(code, ",") {
+					problems.Add(fmt.Sprintf("%s.value[%d]", vpath, k), "%q is not a code: a code is not empty and holds no comma", code)
+				}
+			}
+		}
 		if i > 0 && !v.From.After(p.Values[i-1].From) {
 			problems.Add(vpath+".from", "must be a date after the previous value's (%s)", dateOrStart(p.Values[i-1].From))
 		}

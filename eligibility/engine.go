@@ -416,7 +416,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 		d := &decided[k]
 		res.Outcome = d.outcome
 		tx := &ts.texts[i]
-		if len(tx.adjustments) > 0 {
+		if len(tx.adjustments) > 0 && d.outcome != NotApplicable {
 			res.Adjustments = slices.Clone(tx.adjustments)
 		}
 		start := len(inputs)

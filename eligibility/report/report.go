@@ -9,6 +9,7 @@ import (
 
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
+	"github.com/jilin761/intake/eligibility/remedy"
 )
 
 // Lang is the language of a report. Chinese is the authoritative language of the
@@ -50,6 +51,9 @@ type Options struct {
 	// quotes each clause's source text. Nil means criteria.Default(). It must be that
 	// rule set: same name and, when the verdict records one, same hash.
 	RuleSet *criteria.RuleSet
+	// Remedies, when not nil, adds the sections 整改事项 (What to fix) and 待补充 (What
+	// to provide); they must be remedy.Planner's answer for this verdict.
+	Remedies *remedy.Remedies
 }
 
 // Markdown writes the verdict as a Markdown document (GitHub-flavoured: it uses
@@ -89,6 +93,7 @@ type page struct {
 	Key, Value    string // headings of the key–value tables
 	Facts         []pair
 	Sections      []clauseSection
+	Remedy        *remedyPage // nil without Options.Remedies
 	Results       resultsSection
 	Parameters    paramsSection
 	Provenance    provenanceSection
@@ -208,6 +213,9 @@ func build(v *eligibility.Verdict, opts Options) (*page, error) {
 		p.Sections = append(p.Sections, cs)
 	}
 
+	if p.Remedy, err = remedies(v, opts.Remedies, lang, wd); err != nil {
+		return nil, err
+	}
 	p.Results = results(v, wd)
 	p.Parameters = parameters(v, rs, wd)
 	p.Provenance = provenanceSection{
@@ -267,8 +275,13 @@ func summary(v *eligibility.Verdict, wd *words) string {
 	if n := len(v.Advisories); n > 0 {
 		parts = append(parts, fmt.Sprintf(wd.summaryAdvisories, n))
 	}
-	s := strings.Join(parts, wd.listSep) + wd.sentenceEnd
-	if wd.capitalize {
+	return wd.sentence(strings.Join(parts, wd.listSep))
+}
+
+// sentence ends s as a sentence, capitalised where the language does.
+func (wd *words) sentence(s string) string {
+	s += wd.sentenceEnd
+	if wd.capitalize && s != "" {
 		s = strings.ToUpper(s[:1]) + s[1:]
 	}
 	return s
@@ -334,7 +347,7 @@ func clauseOf(r eligibility.Result, class string, v *eligibility.Verdict, rs *cr
 		}
 	}
 	for _, a := range r.Adjustments {
-		cl.Adjustments = append(cl.Adjustments, wd.text(a)+wd.sentenceEnd)
+		cl.Adjustments = append(cl.Adjustments, wd.sentence(wd.text(a)))
 	}
 	for _, path := range r.Missing {
 		m := missingFact{Path: path}
@@ -408,7 +421,7 @@ func parameters(v *eligibility.Verdict, rs *criteria.RuleSet, wd *words) paramsS
 				row.Codes = valueText(pv.Value)
 			}
 			if a, ok := p.Adjustment(pv.Value); ok {
-				s.Adjustments = append(s.Adjustments, wd.text(a)+wd.sentenceEnd)
+				s.Adjustments = append(s.Adjustments, wd.sentence(wd.text(a)))
 			}
 		}
 		s.Rows = append(s.Rows, row)

@@ -106,7 +106,7 @@ func Generate(srcRoot string) ([]File, error) {
 	}
 
 	var files []File
-	for _, t := range []target{g.projectTarget(), g.verdictTarget()} {
+	for _, t := range []target{g.projectTarget(), g.verdictTarget(), g.remediesTarget()} {
 		s, err := g.build(t)
 		if err != nil {
 			return nil, fmt.Errorf("schemagen: %s: %w", t.file, err)
@@ -327,6 +327,8 @@ func (g *generator) build(t target) (*jsonschema.Schema, error) {
 			case formAmount:
 				defs["FormAmount"] = formAmountSchema()
 				return ref("FormAmount")
+			case rawMessageType:
+				return rawValue()
 			case valueType:
 				defs["Decimal"] = t.decimal
 				defs["ParameterValueValue"] = valueSchema()
