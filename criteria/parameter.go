@@ -269,7 +269,7 @@ func (p *Parameter) validate(problems *Problems, path string) {
 		if err := v.From.Check(); err != nil {
 			problems.AddErr(vpath+".from", err)
 		}
-		if l, ok := v.Value.List(); ok {
+		if l, ok := v.Value.List(); ok && len(l) <= MaxParameterListLength { // a longer list is refused whole above
 			for k, code := range l {
 				// A verdict writes a list's codes joined by ", " (Input.Value), and
 				// explanations read them back from it.
