@@ -28,6 +28,13 @@
 // four names: project (the record, fields named as in its JSON), findings (reviewers'
 // findings keyed by criterion ID), params (the rule set's parameters) and asOf (the
 // evaluation date). Money is an exact decimal type, intake.Decimal, never a double.
+// Two CEL facts have no JSON field of their own: project.applicant.division (stated, or
+// read from the credit code) and project.investment.completedBlank (whether the 三.2
+// form left the completed investment blank, read from investment.completed).
+//
+// A finding is given for a criterion of basis finding, or for a data criterion that
+// reads its own: the default rule set's criteria over the letter's open (等) lists read
+// findings['<their ID>'] only for an entry "other", which the data cannot decide.
 //
 // A fact the record does not state is unknown, and CEL's three-valued logic carries it:
 // false && unknown is false, true && unknown is unknown. A criterion whose requirement
