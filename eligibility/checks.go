@@ -45,9 +45,19 @@ func (e *Engine) Checks() Checks {
 			read[f] = true
 		}
 	}
+	// Two facts may come from one field (investment.completed): it is unread only
+	// when neither is read.
+	readPaths := map[string]bool{}
 	for i, f := range schema {
-		if !read[i] {
-			c.UnreadFacts = append(c.UnreadFacts, f.json...)
+		for _, path := range f.json {
+			readPaths[path] = readPaths[path] || read[i]
+		}
+	}
+	for _, f := range schema {
+		for _, path := range f.json {
+			if !readPaths[path] && !slices.Contains(c.UnreadFacts, path) {
+				c.UnreadFacts = append(c.UnreadFacts, path)
+			}
 		}
 	}
 	return c

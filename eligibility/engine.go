@@ -38,10 +38,14 @@ type Engine struct {
 	incidentUnknowns []ref.Val
 	// scratch recycles evaluations' working state; see scratch.
 	scratch sync.Pool
-	// findingIndex maps the ID of each finding-basis criterion to its position in
-	// findingIDs and findingUnknowns.
-	findingIndex    map[string]int
-	findingIDs      []string
+	// findingIndex maps the ID of each criterion that takes a finding to its position
+	// in findingIDs and findingUnknowns: every finding-basis criterion, and every
+	// data criterion that reads its own finding (for an entry of a 等 list that the
+	// list does not name; see takesFinding).
+	findingIndex map[string]int
+	findingIDs   []string
+	// dataFindings holds the IDs of the data criteria that take a finding.
+	dataFindings    map[string]struct{}
 	findingUnknowns []ref.Val
 	// absent names each unknown a record can produce, by ID.
 	absent map[int64]absence
@@ -113,8 +117,15 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		unknowns:      make([]ref.Val, len(schema)),
 		incidentsFact: slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
 		findingIndex:  map[string]int{},
+		dataFindings:  map[string]struct{}{},
 	}
 	for i := range schema {
+		// Facts read from the same JSON fields share one unknown, so that a missing
+		// field is named once (investment.completed and investment.completedBlank).
+		if j := slices.IndexFunc(schema[:i], func(f fact) bool { return slices.Equal(f.json, schema[i].json) }); j >= 0 {
+			e.unknowns[i] = e.unknowns[j]
+			continue
+		}
 		e.unknowns[i] = types.NewUnknown(int64(factID+i), nil)
 	}
 	e.scratch.New = e.newScratch
@@ -132,7 +143,10 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		cc.require, cc.requireCost = b.compile(c.Require, &problems, path+".require", &cc.requireReads)
 		cc.reads = cc.appliesReads.union(cc.requireReads)
 		e.criteria[i] = cc
-		if c.Basis == criteria.Finding {
+		if takesFinding(&cc) {
+			if c.Basis != criteria.Finding {
+				e.dataFindings[c.ID] = struct{}{}
+			}
 			e.findingIndex[c.ID] = len(e.findingIDs)
 			e.findingIDs = append(e.findingIDs, c.ID)
 			e.findingUnknowns = append(e.findingUnknowns, types.NewUnknown(int64(findingID+len(e.findingIDs)-1), nil))
@@ -177,6 +191,14 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+// takesFinding reports whether a reviewer's finding can be given for c: c is decided
+// by one, or it is a data criterion whose expressions read findings['<its ID>'],
+// which the default rule set's criteria over the letter's open lists (BD-1a, II-2a,
+// II-3a) and II-4 do for an entry the data alone cannot decide.
+func takesFinding(c *compiled) bool {
+	return c.Basis == criteria.Finding || slices.Contains(c.reads.findings, c.ID)
 }
 
 // builder holds what compiling a rule set's expressions needs.
@@ -230,7 +252,7 @@ func (e *Engine) checkReads(problems *criteria.Problems) {
 		for _, id := range c.reads.findings {
 			if _, ok := e.findingIndex[id]; !ok {
 				problems.Add(criteria.Path(i, c.ID)+".require",
-					"findings['%s'] can never be supplied: %s is not a criterion with basis %q", id, id, criteria.Finding)
+					"findings['%s'] can never be supplied: %s is not a criterion with basis %q, nor the criterion reading it", id, id, criteria.Finding)
 			}
 		}
 		for _, p := range c.reads.params {

@@ -67,15 +67,37 @@ type inputDef struct {
 	codes string // the code list of the values, or ""
 	// items returns the items of a fact holding a list of strings, or is nil.
 	items func(*Project) []string
+	// quiet leaves the input out of a result while it is missing: a data
+	// criterion's own finding, asked for only when the data cannot decide (an item
+	// an open list does not name), and a second fact read from the same JSON field
+	// as the one before it. The result's missing paths still name what is missing.
+	quiet bool
+	// twin is the fact that follows from the same JSON field, or -1: a missing fact
+	// whose twin is known is left out too (a completed investment left blank shows
+	// as blank, not also as not stated).
+	twin int
 }
 
 // listFacts reads the record facts that are lists of strings straight from the
 // project: going through the CEL list would box every item.
 var listFacts = map[string]func(*Project) []string{
-	"bigDataContent":        func(p *Project) []string { return p.BigDataContent },
-	"fiveG.technologies":    func(p *Project) []string { return p.FiveG.Technologies },
-	"fiveG.scenarios":       func(p *Project) []string { return p.FiveG.Scenarios },
-	"intranet.technologies": func(p *Project) []string { return p.Intranet.Technologies },
+	"bigDataContent":        func(p *Project) []string { return codeStrings(p.BigDataContent) },
+	"fiveG.technologies":    func(p *Project) []string { return codeStrings(p.FiveG.Technologies) },
+	"fiveG.scenarios":       func(p *Project) []string { return slices.Clone(p.FiveG.Scenarios) },
+	"intranet.technologies": func(p *Project) []string { return codeStrings(p.Intranet.Technologies) },
+}
+
+// codeStrings returns a list of codes as the strings a verdict shows; the result
+// is the caller's.
+func codeStrings[T ~string](codes []T) []string {
+	if codes == nil {
+		return nil
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = string(c)
+	}
+	return out
 }
 
 // factCodes names the code list of each record fact that holds codes.
@@ -101,14 +123,19 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	for _, i := range r.facts {
 		f := &schema[i]
 		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en},
-			codes: factCodes[f.path], items: listFacts[f.path]}
+			codes: factCodes[f.path], items: listFacts[f.path], twin: -1}
+		if n := len(defs); n > 0 && defs[n-1].kind == inputFact && slices.Equal(schema[defs[n-1].index].json, f.json) {
+			d.quiet = true
+			defs[n-1].twin = i
+		}
 		if f.typ == celDecimalType {
 			d.unit = "yuan"
 		}
 		defs = append(defs, d)
 	}
 	for _, id := range r.findings {
-		defs = append(defs, inputDef{kind: inputFinding, id: id, name: "findings." + id,
+		_, ownData := e.dataFindings[id]
+		defs = append(defs, inputDef{kind: inputFinding, id: id, name: "findings." + id, quiet: ownData,
 			label: criteria.Text{Zh: "评审意见（" + id + "）", En: "reviewer's finding on " + id}})
 	}
 	for _, name := range r.params {
@@ -133,12 +160,23 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 		switch d.kind {
 		case inputFact:
 			in.Value, in.Missing = r.shown(d.index)
+			if in.Missing && d.quiet {
+				continue
+			}
+			if in.Missing && d.twin >= 0 {
+				if _, twinMissing := r.shown(d.twin); !twinMissing {
+					continue
+				}
+			}
 			if d.items != nil && !in.Missing {
-				in.Items = slices.Clone(d.items(r.in.p))
+				in.Items = d.items(r.in.p)
 			}
 		case inputFinding:
 			f, ok := r.in.p.Findings[d.id]
 			if !ok || f.Met == nil {
+				if d.quiet {
+					continue
+				}
 				in.Missing = true
 			} else {
 				in.Value = strconv.FormatBool(*f.Met)

@@ -296,13 +296,20 @@ func TestHostileJSON(t *testing.T) {
 				return withBase(t, "ai", map[string]string{"applicant": `{"creditCode":` + string(mustJSON(t, megabyte)) + `}`})
 			},
 			check: wantInvalid("applicant.creditCode")},
-		{reason: "100 technologies of 64 KiB less one byte each are within the limits",
+		{reason: "100 scenarios of 64 KiB less one byte each are within the limits",
+			data: func(t *testing.T) []byte {
+				scenario := string(mustJSON(t, strings.Repeat("x", eligibility.MaxStringBytes-1)))
+				list := strings.TrimSuffix(strings.Repeat(scenario+",", 100), ",")
+				return withBase(t, "industrial-internet", map[string]string{"fiveG": `{"technologies":["public-macro-coverage"],"scenarios":[` + list + `]}`})
+			},
+			check: wantVerdict(map[string]eligibility.Outcome{"II-2a": Fail, "II-2b": Pass})},
+		{reason: "20 technologies of 64 KiB each are 20 unknown codes, each quoted in 64 bytes",
 			data: func(t *testing.T) []byte {
 				tech := string(mustJSON(t, strings.Repeat("x", eligibility.MaxStringBytes-1)))
-				list := strings.TrimSuffix(strings.Repeat(tech+",", 100), ",")
+				list := strings.TrimSuffix(strings.Repeat(tech+",", 20), ",")
 				return withBase(t, "industrial-internet", map[string]string{"fiveG": `{"technologies":[` + list + `],"scenarios":["a"]}`})
 			},
-			check: wantVerdict(map[string]eligibility.Outcome{"II-2a": Fail})},
+			check: wantInvalid("fiveG.technologies[0]")},
 
 		// ── encoding ──
 		{reason: "non-UTF-8 bytes in a JSON string",
@@ -413,7 +420,7 @@ func TestHostileGoValues(t *testing.T) {
 		}, "", wantInvalid("findings.BD-3a.note")},
 		{"a 1 MB credit code", func(p *Project) { p.Applicant.CreditCode = big }, "", wantInvalid("applicant.creditCode")},
 		{"a 1 MB division", func(p *Project) { p.Applicant.RegistrationDivision = big }, "", wantInvalid("applicant.registrationDivision")},
-		{"10,001 technologies", func(p *Project) { p.BigDataContent = make([]string, eligibility.MaxListLength+1) }, "",
+		{"10,001 technologies", func(p *Project) { p.BigDataContent = make([]category.BigDataContent, eligibility.MaxListLength+1) }, "",
 			wantInvalid("bigDataContent")},
 		{"a date far outside the calendar of JSON", func(p *Project) {
 			p.Preparation.PlannedStart = eligibility.Date{Year: -50_000, Month: 1, Day: 1}

@@ -82,6 +82,7 @@ const (
 var (
 	decimalType = reflect.TypeFor[decimal.Decimal]()
 	dateType    = reflect.TypeFor[criteria.Date]()
+	formAmount  = reflect.TypeFor[eligibility.FormAmount]()
 	valueType   = reflect.TypeFor[criteria.Value]()
 )
 
@@ -323,6 +324,9 @@ func (g *generator) build(t target) (*jsonschema.Schema, error) {
 			case dateType:
 				defs["Date"] = dateSchema()
 				return ref("Date")
+			case formAmount:
+				defs["FormAmount"] = formAmountSchema()
+				return ref("FormAmount")
 			case valueType:
 				defs["Decimal"] = t.decimal
 				defs["ParameterValueValue"] = valueSchema()
@@ -642,4 +646,19 @@ func unescapeHTML(data []byte) []byte {
 		i++
 	}
 	return out.Bytes()
+}
+
+// formAmountSchema is the $defs entry of eligibility.FormAmount, the completed
+// investment as the 三.2 form states it: a decimal that may be negative (GEN-3 fails
+// it), or white space only for a field left blank (GEN-3 fails that too).
+func formAmountSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:    "string",
+		Pattern: eligibility.FormAmountPattern,
+		Title:   "表单金额（字符串形式的精确小数，或留空）",
+		Description: "An amount of yuan as a 三.2 form states it: an exact decimal written as a JSON string " +
+			"(\"1200000.00\"), which may be negative, or \"\" for a field left blank. A blank, negative or " +
+			"over-total amount is a defective form, which fails GEN-3; only text that is no number is refused.",
+		Examples: []any{"1200000.00", ""},
+	}
 }
