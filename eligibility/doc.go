@@ -44,6 +44,16 @@
 // known to be unmet is an advisory. The catalogue's interpretation notes are in the
 // README.
 //
+// # Words
+//
+// A result's requirement and message state the parameter values in force on the
+// evaluation date: the rule set's texts name parameters in placeholders
+// ({minTotalInvestment}), which New renders once per span of dates in which no
+// parameter changes (see criteria.RuleSet.Render), and New refuses a text that writes
+// a number as literal text. When a value in force differs from the one the letter
+// states, the result says how ([Result.Adjustments]). Explanations name codes by
+// their Chinese or English names and quote free text item by item.
+//
 // # Errors
 //
 // Ineligible is a verdict, not an error. Errors are for input the engine cannot use:
@@ -55,6 +65,7 @@
 //
 // The package never reads the clock and does no I/O: the same project, date and rule
 // set always give the same verdict, byte for byte, years later. An Engine is
-// immutable after New and safe for concurrent use; a Batch is not, so each goroutine
-// takes its own. The package has no mutable state.
+// immutable after New (it caches the words of each evaluation year on first use,
+// behind an atomic pointer) and safe for concurrent use; a Batch is not, so each
+// goroutine takes its own. The package has no mutable package-level state.
 package eligibility
