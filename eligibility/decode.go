@@ -336,8 +336,8 @@ func (w *walker) text(raw []byte, path, kind string) (string, bool) {
 }
 
 // amount decodes an amount in the canonical form. Every check on its length comes
-// before the one parse, of at most 49 characters: a numeral of a million digits costs
-// one scan, not big.Int's quadratic conversion.
+// before the one parse, of at most 50 characters (10^18 with 30 zero places): a
+// numeral of a million digits costs one scan, not big.Int's quadratic conversion.
 func (w *walker) amount(raw []byte, v reflect.Value, path string) {
 	kind := jsonKind(raw)
 	if kind == "number" {
