@@ -298,10 +298,10 @@ func (w *walker) object(raw []byte, path string, member func(key string, value [
 		if err := dec.Decode(&value); err != nil {
 			return // not reached either
 		}
-		keyPath := join(path, key)
+		keyPath := join(path, quoteKey(key)) // a megabyte of key makes no path
 		switch {
 		case !utf8.Valid(rawKey):
-			w.problems.Add(join(path, strings.ToValidUTF8(key, "\uFFFD")), "the key is not valid UTF-8 (encoding/json would replace it silently)")
+			w.problems.Add(join(path, quoteKey(strings.ToValidUTF8(key, "\uFFFD"))), "the key is not valid UTF-8 (encoding/json would replace it silently)")
 		case hasLoneSurrogate(rawKey):
 			w.problems.Add(keyPath, "the key holds an escaped lone surrogate, which is no character (encoding/json would replace it with U+FFFD silently)")
 		case seen[key]:
