@@ -210,7 +210,8 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 		}
 		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
 			if err := tu.UnmarshalText([]byte(s)); err != nil {
-				w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "criteria: "))
+				// Only a date refuses text; its error would quote all of it.
+				w.problems.Add(path, "%s is not a valid date: write YYYY-MM-DD, a day that exists", quote(s))
 			}
 			return
 		}

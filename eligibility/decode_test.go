@@ -362,3 +362,20 @@ func BenchmarkDecodeProject(b *testing.B) {
 		i++
 	}
 }
+
+// An error quotes a bounded part of a bad value, whatever its length and kind.
+func TestDecodeProjectQuotesLittleOfABadValue(t *testing.T) {
+	long := strings.Repeat("2", 100_000)
+	for _, record := range []string{
+		`{"category":"ai","preparation":{"plannedStart":"` + long + `"}}`,
+		`{"category":"ai","investment":{"total":"` + long + `x"}}`,
+		`{"category":"ai","applicant":{"selfAssessment":{"year":` + long + `}}}`,
+		`{"category":"ai","stage":"` + long + `"}`,
+		`{"category":"ai","` + long + `":1}`,
+		`{"category":"ai","findings":{"` + long + `":{"met":true}}}`,
+	} {
+		_, err := eligibility.Default().DecodeProject([]byte(record))
+		require.ErrorIs(t, err, eligibility.ErrInvalidProject)
+		assert.Less(t, len(err.Error()), 600, "%.200s", err)
+	}
+}
