@@ -405,7 +405,7 @@ func TestUnexpressibleRules(t *testing.T) {
 	}{
 		{"check characters", `{"category":"ai","applicant":{"creditCode":"91220101MA14XJ7T60"}}`, "applicant.creditCode"},
 		{"bigDataPortion", `{"category":"bigdata","investment":{"total":"1","bigDataPortion":"2"}}`, "investment.bigDataPortion"},
-		{"bytes of UTF-8", `{"category":"ai","name":"` + long + `"}`, "name"},
+		{"KiB of UTF-8", `{"category":"ai","name":"` + long + `"}`, "name"},
 		{"lone surrogate", `{"category":"ai","name":"\ud800"}`, "name"},
 		{"lone surrogate", "{\"category\":\"ai\",\"name\":\"\xff\"}", "name"},
 		{"twice", `{"category":"ai","category":"bigdata"}`, "category"},
