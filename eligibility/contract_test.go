@@ -385,6 +385,8 @@ func TestDecoderAndSchemaAgreeOnIssue11(t *testing.T) {
 		{"a negative completed investment", `{"category":"ai","investment":{"completed":"-100.50"}}`, nil},
 		{"a completed investment that is no number", `{"category":"ai","investment":{"completed":"none yet"}}`, []string{"investment.completed"}},
 		{"a completed investment with an exponent", `{"category":"ai","investment":{"completed":"-1e3"}}`, []string{"investment.completed"}},
+		{"the year 0000, which RFC 3339 allows", `{"category":"bigdata","preparation":{"plannedStart":"0000-12-31"}}`, []string{"preparation.plannedStart"}},
+		{"the year 0001", `{"category":"bigdata","preparation":{"plannedStart":"0001-01-01"}}`, nil},
 		{"31 decimal places", `{"category":"bigdata","investment":{"total":"1.` + strings.Repeat("0", 30) + `1"}}`, []string{"investment.total"}},
 		{"over 10^18", `{"category":"bigdata","investment":{"total":"1000000000000000000.01"}}`, []string{"investment.total"}},
 		{"10^18 itself", `{"category":"bigdata","investment":{"total":"1000000000000000000.00"}}`, nil},

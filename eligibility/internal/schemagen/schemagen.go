@@ -68,7 +68,8 @@ const (
 	signedDecimal = `^-?[0-9]+(\.[0-9]+)?$`
 	// datePattern is YYYY-MM-DD; format "date" (RFC 3339 full-date) also rejects
 	// 2021-02-29 for validators that assert formats.
-	datePattern = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
+	// Year 0000 is RFC 3339's but not the decoder's (criteria.MinYear is 1).
+	datePattern = `^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
 	// criterionID is the form criteria.RuleSet.Validate accepts for an ID.
 	criterionID = `^[A-Za-z][A-Za-z0-9-]*$`
 	// creditCode is the unified social credit code as stored: 18 characters of the GB
