@@ -26,6 +26,14 @@ var projectType = reflect.TypeFor[Project]()
 // Decoding checks only the JSON's shape; [Engine.Validate] and [Engine.Evaluate] then
 // check the values (codes, credit code, amounts) and report those problems the same way.
 func DecodeProject(data []byte) (*Project, error) {
+	if p, ok := fastDecode(data); ok {
+		return p, nil
+	}
+	return decodeWalk(data)
+}
+
+// decodeWalk is DecodeProject's full walk, which names every problem.
+func decodeWalk(data []byte) (*Project, error) {
 	if !json.Valid(data) {
 		var v any // Unmarshal says what is wrong, with its offset
 		return nil, fmt.Errorf("eligibility: %w: %w", ErrInvalidProject, json.Unmarshal(data, &v))
