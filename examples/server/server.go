@@ -141,6 +141,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // evaluate answers POST /v1/evaluate: one record in, one verdict out.
 func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 	asOf, prob := asOfParam(r)
+	form, fprob := formParam(r)
+	if prob == nil {
+		prob = fprob
+	}
 	if prob == nil {
 		prob = requireJSON(r, jsonContentType)
 	}
@@ -153,7 +157,7 @@ func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 		prob.write(w)
 		return
 	}
-	out, prob := s.evaluateRecord(r.Context(), body, asOf)
+	out, prob := s.evaluateRecord(r.Context(), body, asOf, form, nil)
 	if prob != nil {
 		if prob.Status >= 500 && prob.Status != http.StatusServiceUnavailable {
 			s.log.Error("evaluate", "status", prob.Status, "detail", prob.Detail)
@@ -170,8 +174,10 @@ func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 }
 
 // evaluateRecord decodes, validates and evaluates one record and returns the verdict's
-// JSON followed by a newline, or the problem that stopped it.
-func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, *problem) {
+// JSON in the given form followed by a newline, appended to dst, or the problem that
+// stopped it.
+func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date,
+	form eligibility.VerdictForm, dst []byte) ([]byte, *problem) {
 	if err := ctx.Err(); err != nil {
 		return nil, deadlineProblem(err)
 	}
@@ -191,7 +197,7 @@ func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibili
 	default:
 		return nil, httpProblem(http.StatusInternalServerError, err.Error())
 	}
-	out, err := json.Marshal(v)
+	out, err := v.AppendJSON(dst, form)
 	if err != nil {
 		return nil, httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
 	}
