@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -141,6 +146,94 @@ func BenchmarkEvaluateEndpoint(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
 		})
 	}
+}
+
+// BenchmarkNDJSONOverInProcess measures the goal directly: the time per record of an
+// NDJSON batch through the server over that of the same batch in-process, in
+// adjacent slices (16 pairs per op, the order alternating) so that the load of a
+// shared machine falls on both alike. GOMAXPROCS streams (or goroutines) run at
+// once: run with -cpu 1,2. It reports the median, lowest and highest ratio.
+func BenchmarkNDJSONOverInProcess(b *testing.B) {
+	records := benchRecords(b)
+	engine := eligibility.Default()
+	asOf := criteria.MustParseDate(submission)
+	ts := start(b, engine, defaultConfig())
+	var body bytes.Buffer
+	for _, rec := range records {
+		require.NoError(b, compactLine(&body, rec))
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+	defer client.CloseIdleConnections()
+	streams := runtime.GOMAXPROCS(0)
+	for _, f := range benchForms {
+		url := ts.URL + "/v1/evaluate:batch?asOf=" + submission + f.query
+		inProcess := func() error {
+			var buf []byte
+			for _, rec := range records {
+				p, err := eligibility.DecodeProject(rec)
+				if err != nil {
+					return err
+				}
+				v, err := engine.Evaluate(p, asOf)
+				if err != nil {
+					return err
+				}
+				if buf, err = v.AppendJSON(buf[:0], f.form); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		served := func() error {
+			resp, err := client.Post(url, ndjsonContentType, bytes.NewReader(body.Bytes()))
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+				return err
+			}
+			if resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("status %d", resp.StatusCode)
+			}
+			return nil
+		}
+		b.Run(f.name, func(b *testing.B) {
+			timed(b, streams, served) // warm the connections
+			var ratios []float64
+			for b.Loop() {
+				for pair := range 16 {
+					var local, remote time.Duration
+					if pair%2 == 0 {
+						local, remote = timed(b, streams, inProcess), timed(b, streams, served)
+					} else {
+						remote, local = timed(b, streams, served), timed(b, streams, inProcess)
+					}
+					ratios = append(ratios, remote.Seconds()/local.Seconds())
+				}
+			}
+			slices.Sort(ratios)
+			b.ReportMetric(ratios[len(ratios)/2], "median-ratio")
+			b.ReportMetric(ratios[0], "min-ratio")
+			b.ReportMetric(ratios[len(ratios)-1], "max-ratio")
+		})
+	}
+}
+
+// timed runs n copies of batch at once and returns the wall time.
+func timed(b *testing.B, n int, batch func() error) time.Duration {
+	runtime.GC()
+	began := time.Now()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			if err := batch(); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	return time.Since(began)
 }
 
 func compactLine(dst *bytes.Buffer, record []byte) error {
