@@ -36,9 +36,18 @@ type ValidationError struct {
 	Prefix string
 	// Kind is the sentinel this error matches.
 	Kind error
-	// Problems holds every problem, in the order of the input.
+	// Problems holds the problems found, in the order of the input: every one, or the
+	// first MaxListedProblems when there are more.
 	Problems []*FieldError
+	// Omitted counts the problems found beyond those listed. An input of a megabyte can
+	// hold a hundred thousand problems; listing them all helps nobody and makes an
+	// error (and a server's answer) as large as the input.
+	Omitted int
 }
+
+// MaxListedProblems bounds how many problems a [ValidationError] lists; the rest are
+// counted in its Omitted field.
+const MaxListedProblems = 100
 
 func (e *ValidationError) Error() string {
 	var b strings.Builder
@@ -49,11 +58,14 @@ func (e *ValidationError) Error() string {
 		b.WriteString(": ")
 		b.WriteString(e.Problems[0].Error())
 	default:
-		fmt.Fprintf(&b, " (%d problems):", len(e.Problems))
+		fmt.Fprintf(&b, " (%s problems):", thousands(len(e.Problems)+e.Omitted))
 		for _, p := range e.Problems {
 			b.WriteString("\n\t")
 			b.WriteString(p.Error())
 		}
+	}
+	if e.Omitted > 0 {
+		fmt.Fprintf(&b, "\n\t… and %s more %s", thousands(e.Omitted), plural(e.Omitted, "problem", "problems"))
 	}
 	return b.String()
 }
@@ -80,30 +92,87 @@ func (e *ValidationError) Paths() []string {
 	return paths
 }
 
+// thousands writes n with comma grouping: 131,066.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Problems collects field errors while an input is checked. The zero value is ready to
 // use. It is a helper for this module's validators and for embedders writing their own.
+//
+// It lists at most [MaxListedProblems] problems and counts the rest, so checking a
+// hostile input costs memory in proportion to that bound, not to the input.
 type Problems struct {
-	list []*FieldError
+	list    []*FieldError
+	omitted int
+	// shadow is how many of list were recorded before Shadow was last called.
+	shadow int
 }
 
 // Add records a problem at path.
 func (p *Problems) Add(path, format string, args ...any) {
-	p.list = append(p.list, &FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	if p.keep(path) {
+		p.list = append(p.list, &FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	}
 }
 
 // AddErr records a problem at path caused by err; the message is err's text.
 func (p *Problems) AddErr(path string, err error) {
-	p.list = append(p.list, &FieldError{Path: path, Message: err.Error(), Err: err})
+	if p.keep(path) {
+		p.list = append(p.list, &FieldError{Path: path, Message: err.Error(), Err: err})
+	}
 }
 
-// Len reports how many problems were recorded.
-func (p *Problems) Len() int { return len(p.list) }
+// keep reports whether a problem at path is to be listed, and counts it when it is
+// beyond the bound. A problem shadowed by an earlier pass is neither.
+func (p *Problems) keep(path string) bool {
+	for _, fe := range p.list[:p.shadow] {
+		if under(path, fe.Path) {
+			return false
+		}
+	}
+	if len(p.list) >= MaxListedProblems {
+		p.omitted++
+		return false
+	}
+	return true
+}
+
+// under reports whether path is at or below prefix: applicant.creditCode is under
+// applicant, incidents[2].date under incidents[2] and incidents, and every path under "".
+func under(path, prefix string) bool {
+	rest, ok := strings.CutPrefix(path, prefix)
+	return ok && (rest == "" || prefix == "" || rest[0] == '.' || rest[0] == '[')
+}
+
+// Shadow makes the problems recorded so far hide later ones at the same path or below
+// it. A validator that checks an input's shape and then its values calls it between
+// the two passes, so that a field the first pass refused ("want a string, got a
+// number") is not reported again by the second ("required"). Only listed problems
+// shadow: beyond MaxListedProblems a later problem may be counted although an
+// earlier, unlisted one covers it.
+func (p *Problems) Shadow() { p.shadow = len(p.list) }
+
+// Len reports how many problems were recorded, listed or not.
+func (p *Problems) Len() int { return len(p.list) + p.omitted }
 
 // Err returns nil when nothing was recorded, and otherwise a *ValidationError with the
-// given prefix and kind holding every problem.
+// given prefix and kind listing the problems (at most MaxListedProblems, the rest
+// counted in Omitted).
 func (p *Problems) Err(prefix string, kind error) error {
-	if len(p.list) == 0 {
+	if p.Len() == 0 {
 		return nil
 	}
-	return &ValidationError{Prefix: prefix, Kind: kind, Problems: p.list}
+	return &ValidationError{Prefix: prefix, Kind: kind, Problems: p.list, Omitted: p.omitted}
 }

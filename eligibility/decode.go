@@ -2,8 +2,10 @@ package eligibility
 
 import (
 	"bytes"
+	"context"
 	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -16,173 +18,480 @@ import (
 
 var projectType = reflect.TypeFor[Project]()
 
-// DecodeProject decodes one project record from JSON, strictly: a field the record
-// does not have (a misspelt name, say), a key given twice, a key in another case
-// ("Category") and text that is not UTF-8 are errors. Where encoding/json would stop at
-// its first problem, DecodeProject reports every one, each at its JSON path
-// ("applicant.creditCod: unknown field", "investment.total: … is not a decimal
-// amount"), in a *ValidationError matching ErrInvalidProject.
-//
-// Decoding checks only the JSON's shape; [Engine.Validate] and [Engine.Evaluate] then
-// check the values (codes, credit code, amounts) and report those problems the same way.
+// DecodeProject decodes one project record from JSON and checks everything about it
+// that does not depend on a rule set, reporting every problem at once; it is
+// [Engine.DecodeProject] without the rule set's own check, that each finding is keyed
+// by one of its reviewer-finding criteria. Use the method where an engine is at hand.
 func DecodeProject(data []byte) (*Project, error) {
-	if p, ok := fastDecode(data); ok {
-		return p, nil
-	}
-	return decodeWalk(data)
+	return decode(context.Background(), nil, data)
 }
 
-// decodeWalk is DecodeProject's full walk, which names every problem.
-func decodeWalk(data []byte) (*Project, error) {
+// DecodeProjectContext is [DecodeProject] stopping when ctx is cancelled or past its
+// deadline; the error then matches ctx.Err().
+func DecodeProjectContext(ctx context.Context, data []byte) (*Project, error) {
+	return decode(ctx, nil, data)
+}
+
+// DecodeProject decodes one project record from JSON and validates it as [Engine.Validate]
+// does: it is the one entry point for a record that arrives as JSON, and it accepts
+// exactly what the published schema (eligibility/schema/project.schema.json) accepts,
+// plus the rules that schema cannot express (README, "What the schema cannot say").
+//
+// Every problem comes at once, in one *ValidationError matching ErrInvalidProject,
+// each at its JSON path and sorted by path: problems of shape ("applicant.creditCod:
+// unknown field", "investment.total: a JSON number is not an amount") together with
+// problems of value ("stage: unknown code", "applicant.creditCode: check character").
+// At most criteria.MaxListedProblems are listed; the rest are counted.
+//
+// The record is read strictly: a field the record does not have, a key given twice,
+// a key in another case, null, an empty string where a code or text is expected, an
+// amount not in the canonical form (digits, optionally a point and more digits: no
+// sign, exponent, leading zero or JSON number), text that is not UTF-8 and an escaped
+// lone surrogate ("\ud800") are errors. JSON that is not well-formed gives a
+// *SyntaxError naming line, column and byte offset.
+func (e *Engine) DecodeProject(data []byte) (*Project, error) {
+	return decode(context.Background(), e, data)
+}
+
+// DecodeProjectContext is [Engine.DecodeProject] stopping when ctx is cancelled or past
+// its deadline; the error then matches ctx.Err().
+func (e *Engine) DecodeProjectContext(ctx context.Context, data []byte) (*Project, error) {
+	return decode(ctx, e, data)
+}
+
+// SyntaxError reports input that is not well-formed JSON in UTF-8, where it stops
+// being so. It matches ErrInvalidProject.
+type SyntaxError struct {
+	// Line and Column locate the offending character, from 1; Column counts
+	// characters, not bytes.
+	Line, Column int
+	// Offset is the byte offset of the offending character, from 0.
+	Offset int64
+	// Err says what is wrong; for JSON syntax it is the *json.SyntaxError.
+	Err error
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s: line %d, column %d (byte offset %d): %s",
+		invalidProject, e.Line, e.Column, e.Offset, strings.TrimPrefix(e.Err.Error(), "json: "))
+}
+
+// Unwrap returns the cause.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Is matches ErrInvalidProject.
+func (e *SyntaxError) Is(target error) bool { return target == ErrInvalidProject }
+
+func syntaxErrorAt(data []byte, offset int, err error) *SyntaxError {
+	offset = min(max(offset, 0), len(data))
+	prefix := data[:offset]
+	line := bytes.Count(prefix, []byte{'\n'}) + 1
+	lineStart := bytes.LastIndexByte(prefix, '\n') + 1
+	return &SyntaxError{Line: line, Column: utf8.RuneCount(prefix[lineStart:]) + 1, Offset: int64(offset), Err: err}
+}
+
+// decodeWalk is the full walk, which finds and names every problem; decode
+// (fastdecode.go) runs it only when the fast path cannot vouch for the record.
+func decodeWalk(ctx context.Context, e *Engine, data []byte) (*Project, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("eligibility: decoding stopped: %w", err)
+	}
 	if !json.Valid(data) {
-		var v any // Unmarshal says what is wrong, with its offset
-		return nil, fmt.Errorf("eligibility: %w: %w", ErrInvalidProject, json.Unmarshal(data, &v))
+		var v any // Unmarshal says what is wrong, and where
+		err := json.Unmarshal(data, &v)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			at := int(se.Offset) // the count of bytes read, the offending one included
+			if at < len(data) || strings.Contains(se.Error(), "invalid") {
+				at--
+			}
+			return nil, syntaxErrorAt(data, at, se)
+		}
+		return nil, syntaxErrorAt(data, len(data), err)
 	}
 	if kind := jsonKind(data); kind != "object" {
 		return nil, fmt.Errorf("eligibility: %w: want a project record (a JSON object), got %s", ErrInvalidProject, article(kind))
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
+	w := walker{ctx: ctx}
 	var p Project
-	err := dec.Decode(&p)
-	// The walk finds every problem with its path, and what encoding/json lets
-	// through: duplicate keys (the last silently wins) and keys in another case.
-	var problems criteria.Problems
-	locate(data, projectType, "", &problems)
-	if perr := problems.Err(invalidProject, ErrInvalidProject); perr != nil {
-		return nil, perr
+	w.value(data, reflect.ValueOf(&p).Elem(), "", fieldRules{})
+	if w.err != nil {
+		return nil, fmt.Errorf("eligibility: decoding stopped: %w", w.err)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("eligibility: %w: %w", ErrInvalidProject, err)
+	if w.problems.Len() == 0 {
+		// The walk checks every value the record has; what is left is text it does not
+		// read, in a key, say. encoding/json would replace it with U+FFFD silently.
+		if at, what := badText(data); at >= 0 {
+			return nil, syntaxErrorAt(data, at, errors.New(what))
+		}
 	}
-	if !utf8.Valid(data) {
-		// Outside any value the walk checks (in a key, say). encoding/json would
-		// replace the bytes with U+FFFD silently; text from a Go caller that is not
-		// UTF-8 is refused too, so JSON input is held to the same.
-		return nil, fmt.Errorf("eligibility: %w: not valid UTF-8 (at byte %d)", ErrInvalidProject, invalidUTF8At(data))
+	// A field the walk refused was left unset; Shadow keeps the value checks from
+	// reporting it again as missing.
+	w.problems.Shadow()
+	e.check(&p, &w.problems)
+	if err := invalid(&w.problems); err != nil {
+		return nil, err
 	}
 	return &p, nil
 }
 
 var (
-	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	decimalType         = reflect.TypeFor[decimal.Decimal]()
 )
 
-// locate records every problem that decoding raw into a value of type t meets, each
-// at its JSON path. It follows encoding/json's rules: null is accepted anywhere,
-// object keys match field names case-insensitively, and types with their own
-// unmarshalling method decide for themselves.
-func locate(raw []byte, t reflect.Type, path string, problems *criteria.Problems) {
-	if jsonKind(raw) == "null" {
+// walker decodes a record into a value of its Go type while it records every problem
+// at its JSON path. It reads what encoding/json would, but refuses what encoding/json
+// lets through: null, keys in another case, duplicate keys (encoding/json keeps the
+// last silently), invalid UTF-8 and lone surrogates (it writes U+FFFD silently).
+//
+// Its cost is linear in the input: each value is scanned once per level of the Project
+// type above it, a fixed depth, and nothing the walk does depends on a value's size
+// beyond reading it once (an amount is refused by its length before it is parsed).
+type walker struct {
+	ctx      context.Context
+	err      error // the context's error, once it has stopped the walk
+	steps    int
+	problems criteria.Problems
+}
+
+// fieldRules are what a struct field's tag adds to the rules of its type.
+type fieldRules struct {
+	// nonEmpty: the field is a plain string, where "" and absent are one value, so an
+	// empty string would be dropped silently.
+	nonEmpty bool
+}
+
+// stopped checks the context every 256 values, which costs nothing measurable.
+func (w *walker) stopped() bool {
+	if w.err != nil {
+		return true
+	}
+	w.steps++
+	if w.steps&255 == 0 {
+		w.err = w.ctx.Err()
+	}
+	return w.err != nil
+}
+
+// value decodes raw, one well-formed JSON value, into v, at path.
+func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRules) {
+	if w.stopped() {
 		return
 	}
-	if k := jsonKind(raw); k == "string" && !utf8.Valid(raw) {
-		problems.Add(path, "is not valid UTF-8 (encoding/json would replace it silently)")
+	kind := jsonKind(raw)
+	if kind == "null" {
+		w.problems.Add(path, "null is not a value: leave the key out when the record does not state it")
 		return
 	}
+	t := v.Type()
 	if t.Kind() == reflect.Pointer {
-		locate(raw, t.Elem(), path, problems)
+		elem := reflect.New(t.Elem())
+		before := w.problems.Len()
+		w.value(raw, elem.Elem(), path, fieldRules{}) // a pointer to "" is a stated blank
+		if w.problems.Len() == before {
+			v.Set(elem) // a refused value stays unset, so no later check reads it
+		}
 		return
 	}
-	if pt := reflect.PointerTo(t); pt.Implements(jsonUnmarshalerType) || pt.Implements(textUnmarshalerType) {
-		if err := json.Unmarshal(raw, reflect.New(t).Interface()); err != nil {
-			if t == decimalType {
-				problems.Add(path, "%s is not a decimal amount; write it as a string such as \"5000000.00\"", raw)
-			} else {
-				problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+	switch {
+	case t == decimalType:
+		w.amount(raw, v, path)
+		return
+	case reflect.PointerTo(t).Implements(textUnmarshalerType) || t.Kind() == reflect.String:
+		s, ok := w.text(raw, path, kind)
+		if !ok {
+			return
+		}
+		if s == "" && (rules.nonEmpty || t.Kind() != reflect.String) {
+			w.problems.Add(path, "is empty: an empty string is not a value (leave out a key the record does not state)")
+			return
+		}
+		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
+			if err := tu.UnmarshalText([]byte(s)); err != nil {
+				w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "criteria: "))
 			}
+			return
+		}
+		v.SetString(s)
+		return
+	case reflect.PointerTo(t).Implements(jsonUnmarshalerType):
+		// A type that decides for itself; the record types have none today.
+		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+			w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		members, ok := objectMembers(raw)
-		if !ok {
-			problems.Add(path, "want an object, got %s", article(jsonKind(raw)))
-			return
-		}
 		fields := jsonFields(t)
-		seen := map[string]bool{}
-		for _, m := range members {
-			f, ok := fields.lookup(m.key)
+		w.object(raw, path, func(key string, value []byte, keyPath string) {
+			f, ok := fields.lookup(key)
 			switch {
 			case !ok:
-				problems.Add(join(path, m.key), "unknown field")
-				continue
-			case f.name != m.key:
+				w.problems.Add(keyPath, "unknown field")
+			case f.name != key:
 				// encoding/json matches case-insensitively; the contract does not.
-				problems.Add(join(path, m.key), "unknown field: keys are case-sensitive, did you mean %q?", f.name)
-				continue
-			case seen[m.key]:
-				problems.Add(join(path, m.key), "duplicate key: encoding/json would keep the last value silently")
-				continue
+				w.problems.Add(keyPath, "unknown field: keys are case-sensitive, did you mean %q?", f.name)
+			default:
+				w.value(value, v.FieldByIndex(f.index), keyPath, f.rules)
 			}
-			seen[m.key] = true
-			locate(m.value, f.typ, join(path, f.name), problems)
-		}
+		})
 	case reflect.Map:
-		members, ok := objectMembers(raw)
-		if !ok {
-			problems.Add(path, "want an object, got %s", article(jsonKind(raw)))
-			return
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(t))
 		}
-		seen := map[string]bool{}
-		for _, m := range members {
-			if seen[m.key] {
-				problems.Add(join(path, m.key), "duplicate key: encoding/json would keep the last value silently")
-				continue
-			}
-			seen[m.key] = true
-			locate(m.value, t.Elem(), join(path, m.key), problems)
-		}
+		w.object(raw, path, func(key string, value []byte, keyPath string) {
+			elem := reflect.New(t.Elem()).Elem()
+			w.value(value, elem, keyPath, fieldRules{})
+			v.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
+		})
 	case reflect.Slice:
-		var elems []json.RawMessage
-		if err := json.Unmarshal(raw, &elems); err != nil {
-			problems.Add(path, "want an array, got %s", article(jsonKind(raw)))
+		if kind != "array" {
+			w.problems.Add(path, "want an array, got %s", article(kind))
 			return
 		}
-		for i, e := range elems {
-			locate(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i), problems)
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		_, _ = dec.Token() // [
+		list := reflect.MakeSlice(t, 0, 0)
+		for i := 0; dec.More() && !w.stopped(); i++ {
+			var elem json.RawMessage
+			if err := dec.Decode(&elem); err != nil {
+				w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+				return
+			}
+			list = reflect.Append(list, reflect.Zero(t.Elem()))
+			w.value(elem, list.Index(i), fmt.Sprintf("%s[%d]", path, i), fieldRules{})
 		}
+		v.Set(list)
+	case reflect.Bool:
+		if kind != "boolean" {
+			w.problems.Add(path, "want true or false, got %s", article(kind))
+			return
+		}
+		v.SetBool(raw[0] == 't')
+	case reflect.Int:
+		w.year(raw, v, path, kind)
 	default:
-		if err := json.Unmarshal(raw, reflect.New(t).Interface()); err != nil {
-			problems.Add(path, "want %s, got %s", goKind(t), article(jsonKind(raw)))
-		}
+		w.problems.Add(path, "cannot decode into %v", t) // no record type has one
 	}
 }
 
-type member struct {
-	key   string
-	value json.RawMessage
-}
-
-// objectMembers returns the members of a JSON object in document order.
-func objectMembers(raw json.RawMessage) ([]member, bool) {
+// object calls member for each member of the JSON object raw, in document order,
+// after refusing keys given twice and keys that are not valid text.
+func (w *walker) object(raw []byte, path string, member func(key string, value []byte, keyPath string)) {
+	if k := jsonKind(raw); k != "object" {
+		w.problems.Add(path, "want an object, got %s", article(k))
+		return
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, false
-	}
-	var members []member
-	for dec.More() {
+	_, _ = dec.Token() // {
+	seen := map[string]bool{}
+	for dec.More() && !w.stopped() {
+		before := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return members, false
+			return // raw is well-formed: not reached
 		}
 		key, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return members, false
+		rawKey := raw[before:dec.InputOffset()]
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return // not reached either
 		}
-		members = append(members, member{key, v})
+		keyPath := join(path, key)
+		switch {
+		case !utf8.Valid(rawKey):
+			w.problems.Add(join(path, strings.ToValidUTF8(key, "\uFFFD")), "the key is not valid UTF-8 (encoding/json would replace it silently)")
+		case hasLoneSurrogate(rawKey):
+			w.problems.Add(keyPath, "the key holds an escaped lone surrogate, which is no character (encoding/json would replace it with U+FFFD silently)")
+		case seen[key]:
+			w.problems.Add(keyPath, "duplicate key: encoding/json would keep the last value silently")
+		default:
+			seen[key] = true
+			member(key, value, keyPath)
+		}
 	}
-	return members, true
+}
+
+// text unquotes a JSON string, refusing what would not read back as written.
+func (w *walker) text(raw []byte, path, kind string) (string, bool) {
+	if kind != "string" {
+		w.problems.Add(path, "want a string, got %s", article(kind))
+		return "", false
+	}
+	if !utf8.Valid(raw) {
+		w.problems.Add(path, "is not valid UTF-8 (encoding/json would replace it silently)")
+		return "", false
+	}
+	if hasLoneSurrogate(raw) {
+		w.problems.Add(path, "holds an escaped lone surrogate (\\ud800–\\udfff unpaired), which is no character; encoding/json would replace it with U+FFFD silently")
+		return "", false
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+		return "", false
+	}
+	return s, true
+}
+
+// amount decodes an amount in the canonical form. Every check on its length comes
+// before the one parse, of at most 49 characters: a numeral of a million digits costs
+// one scan, not big.Int's quadratic conversion.
+func (w *walker) amount(raw []byte, v reflect.Value, path string) {
+	kind := jsonKind(raw)
+	if kind == "number" {
+		w.problems.Add(path, "a JSON number is not an amount: write it as a decimal string such as \"5000000.00\" (many decoders read a number as binary floating point)")
+		return
+	}
+	s, ok := w.text(raw, path, kind)
+	if !ok {
+		return
+	}
+	if problem := amountForm(s); problem != "" {
+		w.problems.Add(path, "%s %s", quote(s), problem)
+		return
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil { // the form excludes it
+		w.problems.Add(path, "%s is not a decimal amount", quote(s))
+		return
+	}
+	v.Set(reflect.ValueOf(d))
+}
+
+// AmountPattern is the canonical form of an amount in a record, as a regular
+// expression: a whole number of at most 18 digits without a leading zero, or 10^18
+// itself, optionally followed by a point and 1 to MaxAmountScale digits; the value is
+// at most 10^18. It is the schema's pattern for an amount, and DecodeProject accepts
+// an amount exactly when it matches.
+const AmountPattern = `^((0|[1-9][0-9]{0,17})(\.[0-9]{1,30})?|1000000000000000000(\.0{1,30})?)$`
+
+// amountForm returns what is wrong with s as an amount, or "" when it is in the form
+// of AmountPattern. It reads s once and parses nothing.
+func amountForm(s string) string {
+	const form = "is not a decimal amount: write digits, optionally a point and more digits, as a string such as \"5000000.00\" (no sign, exponent, grouping or spaces)"
+	body := strings.TrimPrefix(s, "-")
+	whole, frac, hasPoint := strings.Cut(body, ".")
+	if !allDigits(whole) || whole == "" || hasPoint && (frac == "" || !allDigits(frac)) {
+		return form
+	}
+	switch {
+	case len(body) < len(s):
+		return "must not be negative"
+	case len(whole) > 1 && whole[0] == '0':
+		return "has a leading zero: the canonical form has none (\"0.5\", \"5000000\")"
+	case len(frac) > MaxAmountScale:
+		return fmt.Sprintf("has more than %d decimal places", MaxAmountScale)
+	case len(whole) > 19 || len(whole) == 19 && (whole != "1000000000000000000" || strings.Trim(frac, "0") != ""):
+		return "exceeds the limit of 10^18"
+	}
+	return ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// year decodes a year: a JSON integer from 1 to 9999, written as digits.
+func (w *walker) year(raw []byte, v reflect.Value, path, kind string) {
+	if kind != "number" {
+		w.problems.Add(path, "want a whole number, got %s", article(kind))
+		return
+	}
+	if len(raw) > 4 || !allDigits(string(raw)) || raw[0] == '0' {
+		w.problems.Add(path, "%s is not a year from 1 to 9999 written as digits", quote(string(raw)))
+		return
+	}
+	n := 0
+	for _, c := range raw {
+		n = n*10 + int(c-'0')
+	}
+	v.SetInt(int64(n))
+}
+
+// hasLoneSurrogate reports whether the JSON text raw holds an escaped UTF-16
+// surrogate that is not half of a pair. Backslashes occur only inside strings in
+// well-formed JSON, so raw need not be parsed.
+func hasLoneSurrogate(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		r, ok := escapedUnit(raw, i)
+		switch {
+		case !ok:
+			i++ // \" \\ \n …: skip the escaped character
+		case r >= 0xD800 && r <= 0xDBFF:
+			if low, ok := escapedUnit(raw, i+6); !ok || low < 0xDC00 || low > 0xDFFF {
+				return true
+			}
+			i += 11
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return true
+		default:
+			i += 5
+		}
+	}
+	return false
+}
+
+// escapedUnit reads the \uXXXX escape at raw[i:], if there is one.
+func escapedUnit(raw []byte, i int) (rune, bool) {
+	if i+6 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, c := range raw[i+2 : i+6] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// badText returns the offset of the first byte that is not UTF-8, or of the first
+// escaped lone surrogate, and what it is; -1 when there is none.
+func badText(data []byte) (int, string) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i, "not valid UTF-8"
+		}
+		if r == '\\' {
+			if hasLoneSurrogate(data[i:min(i+12, len(data))]) {
+				return i, "an escaped lone surrogate, which is no character"
+			}
+			if u, ok := escapedUnit(data, i); ok && u >= 0xD800 && u <= 0xDBFF {
+				i += 12
+			} else {
+				i += 2
+			}
+			continue
+		}
+		i += size
+	}
+	return -1, ""
 }
 
 type field struct {
-	name string
-	typ  reflect.Type
+	name  string
+	index []int
+	rules fieldRules
 }
 
 type fieldSet []field
@@ -218,7 +527,7 @@ func jsonFields(t reflect.Type) fieldSet {
 		if name == "" {
 			name = sf.Name
 		}
-		fs = append(fs, field{name: name, typ: sf.Type})
+		fs = append(fs, field{name: name, index: sf.Index, rules: fieldRules{nonEmpty: sf.Type.Kind() == reflect.String}})
 	}
 	return fs
 }
@@ -231,7 +540,7 @@ func join(path, key string) string {
 }
 
 // jsonKind names the kind of a well-formed JSON value from its first character.
-func jsonKind(raw json.RawMessage) string {
+func jsonKind(raw []byte) string {
 	raw = bytes.TrimLeft(raw, " \t\r\n")
 	if len(raw) == 0 {
 		return "nothing"
@@ -259,31 +568,4 @@ func article(kind string) string {
 		return kind
 	}
 	return "a " + kind
-}
-
-func goKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Bool:
-		return "true or false"
-	case reflect.String:
-		return "a string"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	}
-	return t.String()
-}
-
-// invalidUTF8At returns the offset of the first byte that is not valid UTF-8.
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
 }

@@ -1,7 +1,11 @@
 package eligibility
 
 import (
+	"cmp"
 	"errors"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/jilin761/intake/criteria"
 )
@@ -50,3 +54,53 @@ func (e *CriterionError) Unwrap() error { return e.Err }
 
 // Is matches ErrEvaluation.
 func (e *CriterionError) Is(target error) bool { return target == ErrEvaluation }
+
+// invalid returns nil, or the *ValidationError of a project record listing its
+// problems sorted by path, so that one record gives one error whatever the order the
+// checks ran in.
+func invalid(problems *criteria.Problems) error {
+	err := problems.Err(invalidProject, ErrInvalidProject)
+	if ve, ok := err.(*ValidationError); ok {
+		slices.SortStableFunc(ve.Problems, func(a, b *FieldError) int { return comparePaths(a.Path, b.Path) })
+	}
+	return err
+}
+
+// comparePaths orders JSON paths step by step, list indices by number:
+// incidents[2] comes before incidents[10], and a field before the fields under it.
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		sa, ra := pathStep(a)
+		sb, rb := pathStep(b)
+		ia, errA := strconv.Atoi(strings.Trim(sa, "[]"))
+		ib, errB := strconv.Atoi(strings.Trim(sb, "[]"))
+		var c int
+		if strings.HasPrefix(sa, "[") && strings.HasPrefix(sb, "[") && errA == nil && errB == nil {
+			c = cmp.Compare(ia, ib)
+		} else {
+			c = strings.Compare(sa, sb)
+		}
+		if c != 0 {
+			return c
+		}
+		a, b = ra, rb
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// pathStep splits the first step off a path: a name, or an index "[3]".
+func pathStep(path string) (step, rest string) {
+	path = strings.TrimPrefix(path, ".")
+	if path == "" {
+		return "", ""
+	}
+	end := len(path)
+	if path[0] == '[' {
+		if i := strings.IndexByte(path, ']'); i >= 0 {
+			end = i + 1
+		}
+	} else if i := strings.IndexAny(path, ".["); i >= 0 {
+		end = i
+	}
+	return path[:end], path[end:]
+}

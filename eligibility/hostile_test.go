@@ -182,11 +182,16 @@ func TestHostileJSON(t *testing.T) {
 				return withBase(t, "bigdata", map[string]string{"investment": `{"total":"4999999.99999999999999999999","bigDataPortion":"2499999.999999999999999999994","completed":"0","completedVerified":true}`})
 			},
 			check: wantVerdict(map[string]eligibility.Outcome{"BD-4": Fail, "BD-1b": Fail})},
-		{reason: "10^17 as a JSON number is read exactly, not as a float",
+		{reason: "10^17 and 10^-20 are read exactly",
 			data: func(t *testing.T) []byte {
-				return withBase(t, "bigdata", map[string]string{"investment": `{"total":1e17,"bigDataPortion":5e16,"completed":1e-20,"completedVerified":true}`})
+				return withBase(t, "bigdata", map[string]string{"investment": `{"total":"100000000000000000","bigDataPortion":"50000000000000000","completed":"0.00000000000000000001","completedVerified":true}`})
 			},
 			check: wantVerdict(map[string]eligibility.Outcome{"BD-4": Pass, "BD-1b": Pass, "GEN-3": Pass})},
+		{reason: "an amount as a JSON number is bad input: the contract's amounts are strings",
+			data: func(t *testing.T) []byte {
+				return withBase(t, "bigdata", map[string]string{"investment": `{"total":1e17,"bigDataPortion":5e16,"completed":0,"completedVerified":true}`})
+			},
+			check: wantInvalid("investment.total", "investment.bigDataPortion", "investment.completed")},
 		{reason: "amounts beyond 10^18 yuan are bad input, named",
 			data: func(t *testing.T) []byte {
 				return withBase(t, "bigdata", map[string]string{"investment": `{"total":1e400,"bigDataPortion":"1000000000000000000.01"}`})

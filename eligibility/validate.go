@@ -33,7 +33,9 @@ var errNilProject = fmt.Errorf("eligibility: %w: nil project", ErrInvalidProject
 
 const invalidProject = "eligibility: invalid project"
 
-// check records every problem of p and returns what it derived.
+// check records every problem of p and returns what it derived. A nil e checks
+// everything but what depends on a rule set (which findings it takes), for the
+// package-level DecodeProject.
 func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	in := input{p: p}
 	code := func(path string, valid bool, value string) { checkCode(problems, path, valid, value) }
@@ -61,6 +63,10 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 			problems.Add("applicant.creditCode", "%d bytes is not an 18-character credit code", len(a.CreditCode))
 		} else if err != nil {
 			problems.AddErr("applicant.creditCode", err)
+		} else if string(cc) != a.CreditCode {
+			// Parse reads lower case and separators; the record holds the code as
+			// issued, so that one applicant has one projectHash.
+			problems.Add("applicant.creditCode", "%s is not in the canonical form %q: upper case, without separators", quote(a.CreditCode), string(cc))
 		} else {
 			in.division = cc.Division()
 		}
@@ -102,7 +108,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	checkSizes(p, problems)
 
 	for id, f := range p.Findings {
-		if _, ok := e.findingIndex[id]; !ok || f.Met == nil {
+		if !e.takesFinding(id) || f.Met == nil {
 			e.checkFindings(p, problems) // sorts, which only a problem pays for
 			break
 		}
@@ -150,7 +156,7 @@ func quote(s string) string {
 }
 
 // checkFindings reports findings for criteria that take none and findings without
-// their value, in a stable order whatever the map's.
+// their value, in a stable order whatever the map's. A nil e checks only the value.
 func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 	ids := make([]string, 0, len(p.Findings))
 	for id := range p.Findings {
@@ -159,14 +165,23 @@ func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 	slices.Sort(ids)
 	for _, id := range ids {
 		path := "findings." + quoteKey(id)
-		if _, ok := e.findingIndex[id]; !ok {
+		if !e.takesFinding(id) {
 			problems.Add(path, "rule set %q has no reviewer-finding criterion %s", e.rules.Name, quote(id))
-			continue
 		}
-		if p.Findings[id].Met == nil {
+		if p.Findings[id].Met == nil { // reported for any key, as the schema does
 			problems.Add(path+".met", "required: true if the reviewer found the requirement met, false if not")
 		}
 	}
+}
+
+// takesFinding reports whether the rule set has a reviewer-finding criterion id; with
+// no engine (nil), every ID is taken.
+func (e *Engine) takesFinding(id string) bool {
+	if e == nil {
+		return true
+	}
+	_, ok := e.findingIndex[id]
+	return ok
 }
 
 func isDivisionCode(s string) bool {

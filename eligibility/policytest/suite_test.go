@@ -92,8 +92,8 @@ func TestLoadSuiteReportsEveryProblem(t *testing.T) {
 		f6 + ".parameters.incidentLookbackYears",
 		f6 + ".parameters.minTotalInvestmnt",
 		"fixtures[7] (an inline project with a misspelt field).project.investmnt",
-		f8 + ".project.subtype", // the engine's validation, field by field
-		f8 + ".project.applicant.creditCode",
+		f8 + ".project.applicant.creditCode", // the engine's validation, field by field, sorted by path
+		f8 + ".project.subtype",
 		f9 + ".expect.missing.AI-1",
 		f9 + ".expect.missing.XX-1",
 	}, ve.Paths())

@@ -5,37 +5,74 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 
+	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jilin761/intake/eligibility"
 )
 
 // jsonNumber is the grammar of a JSON number; YAML numbers outside it (0x1F, .5,
 // 1_000, .inf) are converted or refused.
 var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 
-// nodeJSON converts a YAML node to JSON, keeping every scalar's text: an amount
-// written 12345678.91 reaches the project decoder as those digits, never through a
-// binary float, and a date stays a string.
+// nodeJSON converts a YAML node holding a project record (or a patch of one) to JSON,
+// keeping every scalar's text: an amount written 12345678.91 reaches the project
+// decoder as those digits, never through a binary float, and a date stays a string.
+// A YAML number where the record has an amount is written as the decimal string the
+// record's contract asks for, so that analysts need not quote amounts in YAML.
 func nodeJSON(n *yaml.Node) ([]byte, error) {
 	var b bytes.Buffer
-	if err := writeJSON(&b, n); err != nil {
+	if err := writeJSON(&b, n, reflect.TypeFor[eligibility.Project]()); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
+var decimalType = reflect.TypeFor[decimal.Decimal]()
+
+// member returns the type of a struct's field or a map's value named key, or nil.
+func member(t reflect.Type, key string) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == nil:
+	case t.Kind() == reflect.Map:
+		return t.Elem()
+	case t.Kind() == reflect.Struct:
+		for f := range t.Fields() {
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == key {
+				return f.Type
+			}
+		}
+	}
+	return nil
+}
+
+// element returns the element type of a slice type, or nil.
+func element(t reflect.Type) reflect.Type {
+	if t != nil && t.Kind() == reflect.Slice {
+		return t.Elem()
+	}
+	return nil
+}
+
+// writeJSON writes n as JSON; t is the Go type n is decoded into, nil when unknown.
+func writeJSON(b *bytes.Buffer, n *yaml.Node, t reflect.Type) error {
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			b.WriteString("null")
 			return nil
 		}
-		return writeJSON(b, n.Content[0])
+		return writeJSON(b, n.Content[0], t)
 	case yaml.AliasNode:
-		return writeJSON(b, n.Alias)
+		return writeJSON(b, n.Alias, t)
 	case yaml.MappingNode:
 		b.WriteByte('{')
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -49,7 +86,7 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 			key, _ := json.Marshal(k.Value)
 			b.Write(key)
 			b.WriteByte(':')
-			if err := writeJSON(b, v); err != nil {
+			if err := writeJSON(b, v, member(t, k.Value)); err != nil {
 				return err
 			}
 		}
@@ -60,20 +97,32 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			if err := writeJSON(b, e); err != nil {
+			if err := writeJSON(b, e, element(t)); err != nil {
 				return err
 			}
 		}
 		b.WriteByte(']')
 	case yaml.ScalarNode:
-		return writeScalar(b, n)
+		return writeScalar(b, n, t)
 	default:
 		return fmt.Errorf("line %d: unsupported YAML node", n.Line)
 	}
 	return nil
 }
 
-func writeScalar(b *bytes.Buffer, n *yaml.Node) error {
+func writeScalar(b *bytes.Buffer, n *yaml.Node, t reflect.Type) error {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == decimalType && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
+		var num bytes.Buffer
+		if err := writeScalar(&num, n, nil); err != nil {
+			return err
+		}
+		s, _ := json.Marshal(num.String()) // the decoder judges the form
+		b.Write(s)
+		return nil
+	}
 	switch n.ShortTag() {
 	case "!!null":
 		b.WriteString("null")

@@ -87,7 +87,7 @@ func decodeInput(name string, data []byte) ([]entry, error) {
 		if !bare {
 			label = fmt.Sprintf("%s[%d]", name, i)
 		}
-		p, err := eligibility.DecodeProject(raw)
+		p, err := eligibility.Default().DecodeProject(raw) // shape and values, every problem at once
 		entries[i] = entry{label: label, project: p, err: err, bare: bare}
 	}
 	return entries, nil

@@ -138,7 +138,7 @@ func TestRunReportUsage(t *testing.T) {
 func TestRunReportsToDirectory(t *testing.T) {
 	// Three records with one ID and one without: the names must stay distinct.
 	dup := readSample(t, telecomSample)
-	noID := strings.Replace(readSample(t, "telecom-eligible-mobile-provincial-5g.json"), `"id": "JL761-TC-2020-0001"`, `"id": ""`, 1)
+	noID := strings.Replace(readSample(t, "telecom-eligible-mobile-provincial-5g.json"), `"id": "JL761-TC-2020-0001",`, "", 1)
 	require.NotEqual(t, readSample(t, "telecom-eligible-mobile-provincial-5g.json"), noID, "the sample's ID was removed")
 	input := "[" + dup + "," + dup + "," + noID + "]"
 

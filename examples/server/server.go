@@ -42,6 +42,7 @@ func defaultConfig() config {
 
 // engine is what the server needs of *eligibility.Engine; tests wrap it to slow it down.
 type engine interface {
+	DecodeProjectContext(ctx context.Context, data []byte) (*eligibility.Project, error)
 	EvaluateContext(ctx context.Context, p *eligibility.Project, asOf eligibility.Date) (*eligibility.Verdict, error)
 	RuleSet() *criteria.RuleSet
 }
@@ -181,8 +182,11 @@ func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibili
 	if err := ctx.Err(); err != nil {
 		return nil, deadlineProblem(err)
 	}
-	p, err := eligibility.DecodeProject(body)
-	if err != nil {
+	p, err := s.engine.DecodeProjectContext(ctx, body) // shape and values, every problem at once
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return nil, deadlineProblem(err)
+	case err != nil:
 		return nil, invalidProject(err)
 	}
 	v, err := s.engine.EvaluateContext(ctx, p, asOf)

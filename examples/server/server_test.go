@@ -201,7 +201,7 @@ func TestStatusCodes(t *testing.T) {
 			why: "DecodeProject reports every JSON problem with its path"},
 		{name: "every validation problem", method: "POST", path: "/v1/evaluate?asOf=2020-07-20", contentType: jsonContentType,
 			body:       []byte(`{"category":"ai","subtype":"datacenter","applicant":{"creditCode":"91220101MA1567AD5X"}}`),
-			wantStatus: 400, wantType: typeInvalidProject, wantPaths: []string{"subtype", "applicant.creditCode"},
+			wantStatus: 400, wantType: typeInvalidProject, wantPaths: []string{"applicant.creditCode", "subtype"},
 			why: "the engine's validation names every offending field"},
 		{name: "body too large", method: "POST", path: "/v1/evaluate?asOf=2020-07-20", contentType: jsonContentType, body: big,
 			wantStatus: 413, wantType: typeBlank, why: "-max-body bounds one record"},

@@ -7,8 +7,12 @@
 // JSON contract:
 //
 //   - amounts and other decimals are strings with a decimal-number pattern, never JSON
-//     numbers (the decoder tolerates numbers; the contract does not, because many
-//     JSON libraries read numbers as binary floating point);
+//     numbers, because many JSON libraries read numbers as binary floating point; a
+//     record's amounts follow eligibility.AmountPattern, exactly the decoder's form;
+//   - the project schema states every rule of the decoder and validation that JSON
+//     Schema can express (a subtype within its category, the default rule set's
+//     finding criteria, the input limits) and lists the rest in its description
+//     (UnexpressibleRules);
 //   - dates are strings of format date with a YYYY-MM-DD pattern;
 //   - every code type is an enum listing every valid code, taken from the category
 //     package and the eligibility and criteria constants, with its Chinese and
@@ -36,6 +40,7 @@ import (
 	"github.com/invopop/jsonschema"
 	"github.com/shopspring/decimal"
 
+	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
 )
@@ -56,10 +61,8 @@ type File struct {
 
 // Patterns of the string forms. They are anchored: JSON Schema patterns are not.
 const (
-	// unsignedDecimal is how a record states an amount: digits, optionally a point and
-	// more digits. No sign (the engine rejects negative amounts), no exponent, no
-	// grouping.
-	unsignedDecimal = `^[0-9]+(\.[0-9]+)?$`
+	// amount is how a record states an amount, the decoder's one canonical form.
+	amount = eligibility.AmountPattern
 	// signedDecimal is a decimal in a verdict, where a custom rule set's parameter may
 	// be negative.
 	signedDecimal = `^-?[0-9]+(\.[0-9]+)?$`
@@ -149,13 +152,17 @@ func (g *generator) projectTarget() target {
 			"Facts irrelevant to the project's category are ignored. " +
 			fmt.Sprintf("A list holds at most %d items and a string at most %d bytes of UTF-8 (the engine's input limits). ",
 				eligibility.MaxListLength, eligibility.MaxStringBytes) +
-			"Field names, codes and these forms are stable within a major version.",
+			"Field names, codes and these forms are stable within a major version.\n\n" +
+			"The engine's decoder (eligibility.Engine.DecodeProject) accepts exactly what this schema accepts, " +
+			"and refuses besides what JSON Schema cannot express:\n" + bullets(UnexpressibleRules()),
 		decimal: &jsonschema.Schema{
 			Type:    "string",
-			Pattern: unsignedDecimal,
+			Pattern: amount,
 			Title:   "金额或数值（字符串形式的精确小数）",
-			Description: "An exact, non-negative decimal written as a JSON string: digits, optionally a point and " +
-				"more digits (\"5000000.00\", \"0.5\"). Amounts are yuan; convert 万元 by multiplying by 10,000. " +
+			Description: "An exact, non-negative decimal written as a JSON string in its one canonical form: " +
+				"a whole number without a leading zero, optionally a point and 1 to " +
+				fmt.Sprint(eligibility.MaxAmountScale) + " more digits (\"5000000.00\", \"0.5\"), at most 10^18. " +
+				"No sign, exponent, grouping or spaces. Amounts are yuan; convert 万元 by multiplying by 10,000. " +
 				"Never a JSON number, which many decoders read as binary floating point.",
 			Examples: []any{"5000000.00"},
 		},
@@ -165,7 +172,34 @@ func (g *generator) projectTarget() target {
 			if err != nil {
 				return err
 			}
-			findings.PropertyNames = ref("CriterionID")
+			findings.PropertyNames = findingIDs()
+			maxProps := uint64(eligibility.MaxListLength)
+			findings.MaxProperties = &maxProps
+			root.AllOf = append(root.AllOf, subtypesByCategory()...)
+			year, err := field(root, "applicant", "selfAssessment", "year")
+			if err != nil {
+				return err
+			}
+			year.Minimum, year.Maximum = "1", "9999"
+			code, err := field(root, "applicant", "creditCode")
+			if err != nil {
+				return err
+			}
+			code.Description += " This schema checks the code's alphabet and form; the engine also checks both " +
+				"check characters (GB 32100), which JSON Schema cannot express, and refuses lower case."
+			for _, path := range [][]string{
+				{"id"}, {"name"}, {"applicant", "name"}, {"identifierNode", "kind"}, {"platform", "level"},
+				{"incidents", "[]", "description"}, {"findings", "*", "by"}, {"findings", "*", "note"},
+			} {
+				s, err := field(root, path...)
+				if err != nil {
+					return err
+				}
+				// encoding/json reads "" as absent for these fields; the contract says
+				// to leave the key out.
+				one := uint64(1)
+				s.MinLength = &one
+			}
 			for path, pattern := range map[string]string{
 				"applicant.creditCode":           creditCode,
 				"applicant.registrationDivision": divisionCode,
@@ -176,12 +210,17 @@ func (g *generator) projectTarget() target {
 				}
 				s.Pattern = pattern
 			}
-			root.Definitions["CriterionID"] = criterionIDSchema()
 			// The engine's input limits, which bound every rule's cost.
 			maxItems := uint64(eligibility.MaxListLength)
+			// MaxStringBytes counts bytes and maxLength characters: the bound is
+			// necessary, not sufficient (UnexpressibleRules).
+			maxLength := uint64(eligibility.MaxStringBytes)
 			each(root, func(s *jsonschema.Schema) {
-				if s.Type == "array" {
+				switch {
+				case s.Type == "array":
 					s.MaxItems = &maxItems
+				case s.Type == "string" && s.Enum == nil && s.Pattern == "" && s.Format == "":
+					s.MaxLength = &maxLength
 				}
 			})
 			return nil
@@ -402,6 +441,66 @@ func valueSchema() *jsonschema.Schema {
 			{Type: "array", Items: &jsonschema.Schema{Type: "string"}},
 		},
 	}
+}
+
+// UnexpressibleRules lists the rules of the engine's decoding and validation that JSON
+// Schema cannot express, in words: the project schema's description lists them, and
+// so does the README (a test keeps the two the same).
+func UnexpressibleRules() []string {
+	return []string{
+		"`applicant.creditCode`: both check characters of GB 32100 (positions 17 and 18) are right.",
+		"`investment.bigDataPortion` is at most `investment.total`.",
+		fmt.Sprintf("A string holds at most %d bytes of UTF-8; `maxLength` counts characters, so it bounds only text of one-byte characters.", eligibility.MaxStringBytes),
+		"The text is UTF-8 and holds no escaped lone surrogate (an unpaired `\\ud800`–`\\udfff`): a validator decodes the JSON first and sees U+FFFD in their place.",
+		"No key appears twice in one object: a JSON parser keeps one of the values silently.",
+		"A whole number (`applicant.selfAssessment.year`) is written as digits: `2019`, not `2019.0` or `2.019e3`, which JSON Schema's `integer` accepts.",
+		"`findings` are keyed by the reviewer-finding criteria of the rule set in force: `propertyNames` lists the default rule set's, and an engine built from another rule set takes its own.",
+	}
+}
+
+func bullets(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString("- " + l + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// findingIDs is the schema of a findings key: the ID of one of the default rule set's
+// reviewer-finding criteria.
+func findingIDs() *jsonschema.Schema {
+	var ids []any
+	for _, c := range criteria.Default().Criteria {
+		if c.Basis == criteria.Finding {
+			ids = append(ids, c.ID)
+		}
+	}
+	return &jsonschema.Schema{
+		Type: "string",
+		Enum: ids,
+		Description: "The ID of a criterion of the default rule set that a reviewer decides (basis: finding). " +
+			"A criterion decided by data takes no finding.",
+	}
+}
+
+// subtypesByCategory says, for each category, which subtypes belong to it.
+func subtypesByCategory() []*jsonschema.Schema {
+	var out []*jsonschema.Schema
+	for _, c := range category.Categories() {
+		var subs []any
+		for _, s := range category.Subtypes() {
+			if s.BelongsTo(c) {
+				subs = append(subs, string(s))
+			}
+		}
+		cond := object("category", &jsonschema.Schema{Const: string(c)})
+		cond.Required = []string{"category"}
+		out = append(out, &jsonschema.Schema{
+			If:   cond,
+			Then: object("subtype", &jsonschema.Schema{Enum: subs, Description: "The subtypes of category " + string(c) + "."}),
+		})
+	}
+	return out
 }
 
 func criterionIDSchema() *jsonschema.Schema {
