@@ -2,12 +2,44 @@ package eligibility
 
 import (
 	"bytes"
-	"strings"
+	"context"
+	"fmt"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/shopspring/decimal"
+
+	"github.com/jilin761/intake/criteria"
 )
+
+// decode is DecodeProject and its variants: the fast path for a record it can vouch
+// for, then the checks of values every record gets; the full walk otherwise.
+func decode(ctx context.Context, e *Engine, data []byte) (*Project, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("eligibility: decoding stopped: %w", err)
+	}
+	p, ok := (*Project)(nil), false
+	if len(data) <= fastDecodeLimit {
+		p, ok = fastDecode(data)
+	}
+	if !ok {
+		return decodeWalk(ctx, e, data)
+	}
+	// What the walk does after a walk that found nothing.
+	var problems criteria.Problems
+	problems.Shadow()
+	e.check(p, &problems)
+	if err := invalid(&problems); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// fastDecodeLimit is the largest record the fast path takes. It does not look at the
+// context, so it only takes what it reads in well under a millisecond: a typical
+// record is 1–3 KB, and a larger one takes the walk, which stops when the context
+// does.
+const fastDecodeLimit = 16 << 10
 
 // fastDecode is the strict decoder's fast path: one pass of a strict decoder over a
 // record that is very likely valid. It refuses, rather than explains, anything the
@@ -20,8 +52,8 @@ import (
 // names in another case and invalid UTF-8; unknown members are refused by option.
 // What remains is screened out before decoding: null, \u escapes (which can hide a
 // lone surrogate) and empty strings other than a form text's stated blank are rare
-// in a valid record, so any of them sends it down the walk, as does an amount that is
-// not plainly digits.
+// in a valid record, so any of them sends it down the walk, as does an amount or a year
+// not in the walk's form.
 func fastDecode(data []byte) (*Project, bool) {
 	if bytes.Contains(data, []byte("null")) || bytes.Contains(data, []byte(`\u`)) || !onlyBlankForms(data) {
 		return nil, false
@@ -35,7 +67,10 @@ func fastDecode(data []byte) (*Project, bool) {
 
 var fastOptions = jsonv2.JoinOptions(
 	jsonv2.RejectUnknownMembers(true),
-	jsonv2.WithUnmarshalers(jsonv2.UnmarshalFromFunc(unmarshalAmount)),
+	jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
+		jsonv2.UnmarshalFromFunc(unmarshalAmount),
+		jsonv2.UnmarshalFromFunc(unmarshalYear),
+	)),
 )
 
 // errNotPlain sends an amount in any other form down the walk, which says what is
@@ -51,7 +86,7 @@ func unmarshalAmount(dec *jsontext.Decoder, d *decimal.Decimal) error {
 		return &errNotPlain
 	}
 	s := tok.String()
-	if !isPlainAmount(s) {
+	if amountForm(s) != "" {
 		return &errNotPlain
 	}
 	v, err := decimal.NewFromString(s)
@@ -62,28 +97,22 @@ func unmarshalAmount(dec *jsontext.Decoder, d *decimal.Decimal) error {
 	return nil
 }
 
-// isPlainAmount reports whether s is an amount in its canonical form, digits,
-// optionally a point and more digits, no leading zero, at most 30 digits on either
-// side: ^(0|[1-9][0-9]{0,29})(\.[0-9]{1,30})?$, without a regular expression's cost.
-func isPlainAmount(s string) bool {
-	whole, frac, point := s, "", false
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		whole, frac, point = s[:i], s[i+1:], true
+// unmarshalYear takes a year as the walk does: a JSON integer from 1 to 9999
+// written as digits.
+func unmarshalYear(dec *jsontext.Decoder, n *int) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
 	}
-	if len(whole) == 0 || len(whole) > 30 || len(frac) > 30 || point && len(frac) == 0 {
-		return false
+	raw := tok.String()
+	if tok.Kind() != '0' || len(raw) > 4 || !allDigits(raw) || raw[0] == '0' {
+		return &errNotPlain
 	}
-	if whole[0] == '0' && len(whole) > 1 {
-		return false
+	*n = 0
+	for _, c := range []byte(raw) {
+		*n = *n*10 + int(c-'0')
 	}
-	for _, part := range [2]string{whole, frac} {
-		for i := range len(part) {
-			if part[i] < '0' || part[i] > '9' {
-				return false
-			}
-		}
-	}
-	return true
+	return nil
 }
 
 // blankable are the members whose value may be "": the form texts, pointers where a
