@@ -28,6 +28,8 @@
 //	                        styles, no scripts, prints on A4). One page per project,
 //	                        so several projects need -out.
 //	-json             the same as -format json (kept for existing scripts)
+//	-compact          with -format json, each verdict in its compact form
+//	                  (eligibility.Compact): what a reader can recompute left out
 //	-out DIR          with -format md or html, write each report to DIR/<id>.md or
 //	                  DIR/<id>.html instead of standard output (DIR is created if
 //	                  needed; the project ID is the file name, characters other than
@@ -103,7 +105,9 @@ type options struct {
 	lang   string
 	format string // one of the format constants
 	outDir string // -out: write reports there, one file per project
-	files  []string
+	// compact: -format json writes the verdicts' compact form.
+	compact bool
+	files   []string
 }
 
 // run is the whole command: it parses args, evaluates every project it reads and
@@ -151,7 +155,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 
 	switch opts.format {
 	case formatJSON:
-		if err := writeJSON(stdout, verdicts, singleRecord(entries)); err != nil {
+		if err := writeJSON(stdout, verdicts, singleRecord(entries), opts.compact); err != nil {
 			fmt.Fprintf(stderr, "evaluate: %v\n", err)
 			return 1
 		}
@@ -191,6 +195,7 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	format := fs.String("format", formatText, "output `format`: text, md (Markdown report), html (HTML report) or json")
 	asJSON := fs.Bool("json", false, "the same as -format json")
 	outDir := fs.String("out", "", "with -format md or html, write one report per project into `dir`, named <id>.md or <id>.html")
+	compact := fs.Bool("compact", false, "with -format json, write each verdict in its compact form")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -239,6 +244,10 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 		return usageError("-out writes report files: use it with -format md or html")
 	}
 	opts.outDir = *outDir
+	if *compact && opts.format != formatJSON {
+		return usageError("-compact is a form of the JSON output: use it with -format json")
+	}
+	opts.compact = *compact
 
 	opts.files = fs.Args()
 	if len(opts.files) == 0 {
@@ -254,21 +263,29 @@ type evaluated struct {
 	verdict *eligibility.Verdict
 }
 
+// compactVerdict writes a verdict in its compact form.
+type compactVerdict struct{ v *eligibility.Verdict }
+
+func (c compactVerdict) MarshalJSON() ([]byte, error) {
+	return c.v.AppendJSON(nil, eligibility.Compact)
+}
+
 // writeJSON prints the verdicts as one indented object when the input was a single
 // project record, and as an array otherwise.
-func writeJSON(w io.Writer, verdicts []evaluated, single bool) error {
-	var doc any
+func writeJSON(w io.Writer, verdicts []evaluated, single, compact bool) error {
+	list := make([]json.Marshaler, len(verdicts))
+	for i, v := range verdicts {
+		list[i] = v.verdict
+		if compact {
+			list[i] = compactVerdict{v.verdict}
+		}
+	}
+	var doc any = list
 	switch {
 	case single && len(verdicts) == 1:
-		doc = verdicts[0].verdict
+		doc = list[0]
 	case single:
 		return nil // the one record was bad input, already reported
-	default:
-		list := make([]*eligibility.Verdict, len(verdicts))
-		for i, v := range verdicts {
-			list[i] = v.verdict
-		}
-		doc = list
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
