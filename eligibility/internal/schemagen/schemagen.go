@@ -298,7 +298,7 @@ func (g *generator) verdictTarget() target {
 					Then: object("value", v.value),
 				})
 			}
-			return nil
+			return addCompact(root)
 		},
 	}
 }
