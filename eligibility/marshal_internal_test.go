@@ -28,6 +28,7 @@ func TestMarshalPlansAreFast(t *testing.T) {
 	collect(members(parameterEncoder))
 	collect(members(provenanceEncoder))
 	assert.Empty(t, generic, "fields written by encoding/json for want of a writer in marshal.go")
+	assert.NotNil(t, inputEncoder.direct, "Input's plan is no longer the one appendInput follows: update appendInput")
 }
 
 func members[T any](enc *encoder[T]) (names []string, generic []bool) {

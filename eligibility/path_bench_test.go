@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/jilin761/intake/eligibility"
 )
@@ -198,4 +200,82 @@ var pathWriters = []struct {
 	{"compact", func(buf []byte, v *eligibility.Verdict) ([]byte, error) {
 		return v.AppendJSON(buf, eligibility.Compact)
 	}},
+}
+
+// BenchmarkPathOverEvaluate measures the goal directly: the time of the whole path
+// over that of Evaluate alone, in adjacent 25 ms slices (24 pairs per op, the order
+// alternating) so that the load of a shared machine falls on both alike. It reports
+// the median, lowest and highest ratio, for each way of writing the verdict, with
+// Engine.Evaluate and with a Batch.
+func BenchmarkPathOverEvaluate(b *testing.B) {
+	engine := eligibility.Default()
+	data := pathRecord(b)
+	p, err := eligibility.DecodeProject(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, batched := range []bool{false, true} {
+		batch := engine.NewBatch()
+		evaluate := func(p *eligibility.Project) (*eligibility.Verdict, error) {
+			if batched {
+				return batch.Evaluate(ctx, p, submissionDate)
+			}
+			return engine.Evaluate(p, submissionDate)
+		}
+		for _, w := range pathWriters {
+			name := w.name
+			if batched {
+				name = "batch-" + name
+			}
+			b.Run(name, func(b *testing.B) {
+				var buf []byte
+				alone := func() error { _, err := evaluate(p); return err }
+				path := func() error {
+					p, err := eligibility.DecodeProject(data)
+					if err != nil {
+						return err
+					}
+					v, err := evaluate(p)
+					if err != nil {
+						return err
+					}
+					buf, err = w.write(buf[:0], v)
+					return err
+				}
+				var ratios []float64
+				for b.Loop() {
+					for pair := range 24 {
+						var a, t float64
+						if pair%2 == 0 {
+							a, t = perOp(b, alone), perOp(b, path)
+						} else {
+							t, a = perOp(b, path), perOp(b, alone)
+						}
+						ratios = append(ratios, t/a)
+					}
+				}
+				slices.Sort(ratios)
+				b.ReportMetric(ratios[len(ratios)/2], "median-ratio")
+				b.ReportMetric(ratios[0], "min-ratio")
+				b.ReportMetric(ratios[len(ratios)-1], "max-ratio")
+			})
+		}
+	}
+}
+
+// perOp runs f for about 25 ms and returns the seconds per call.
+func perOp(b *testing.B, f func() error) float64 {
+	const slice = 25 * time.Millisecond
+	began := time.Now()
+	n := 0
+	for time.Since(began) < slice {
+		for range 8 {
+			if err := f(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += 8
+	}
+	return time.Since(began).Seconds() / float64(n)
 }
