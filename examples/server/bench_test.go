@@ -150,7 +150,7 @@ func BenchmarkEvaluateEndpoint(b *testing.B) {
 
 // BenchmarkNDJSONOverInProcess measures the goal directly: the time per record of an
 // NDJSON batch through the server over that of the same batch in-process, in
-// adjacent slices (16 pairs per op, the order alternating) so that the load of a
+// adjacent slices (32 pairs per op, the order alternating) so that the load of a
 // shared machine falls on both alike. GOMAXPROCS streams (or goroutines) run at
 // once: run with -cpu 1,2. It reports the median, lowest and highest ratio.
 func BenchmarkNDJSONOverInProcess(b *testing.B) {
@@ -202,7 +202,7 @@ func BenchmarkNDJSONOverInProcess(b *testing.B) {
 			timed(b, streams, served) // warm the connections
 			var ratios []float64
 			for b.Loop() {
-				for pair := range 16 {
+				for pair := range 32 {
 					var local, remote time.Duration
 					if pair%2 == 0 {
 						local, remote = timed(b, streams, inProcess), timed(b, streams, served)
