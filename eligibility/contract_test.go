@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -53,7 +54,7 @@ func schemaPaths(doc any, err error) []string {
 		if k, ok := e.ErrorKind.(*kind.PropertyNames); ok {
 			// v6.0.3 reports a propertyNames error at a sibling's location; findings
 			// is the one object whose keys the schema constrains.
-			add("findings." + k.Property)
+			add("findings." + cutKey(k.Property))
 			return
 		}
 		if len(e.Causes) > 0 {
@@ -105,9 +106,22 @@ func recordPath(doc any, tokens []string) string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(tok)
+		b.WriteString(cutKey(tok))
 	}
 	return b.String()
+}
+
+// cutKey writes a key of more than 64 bytes as the decoder's paths do, quoted and
+// cut, so that an error never repeats a megabyte of key.
+func cutKey(key string) string {
+	if len(key) <= 64 {
+		return key
+	}
+	cut := 64
+	for cut > 0 && !utf8.RuneStart(key[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(key[:cut]), len(key))
 }
 
 // decoderPaths returns the sorted, distinct paths of the decoder's problems, nil when
@@ -391,7 +405,7 @@ func TestUnexpressibleRules(t *testing.T) {
 	}{
 		{"check characters", `{"category":"ai","applicant":{"creditCode":"91220101MA14XJ7T60"}}`, "applicant.creditCode"},
 		{"bigDataPortion", `{"category":"bigdata","investment":{"total":"1","bigDataPortion":"2"}}`, "investment.bigDataPortion"},
-		{"bytes of UTF-8", `{"category":"ai","name":"` + long + `"}`, "name"},
+		{"KiB of UTF-8", `{"category":"ai","name":"` + long + `"}`, "name"},
 		{"lone surrogate", `{"category":"ai","name":"\ud800"}`, "name"},
 		{"lone surrogate", "{\"category\":\"ai\",\"name\":\"\xff\"}", "name"},
 		{"twice", `{"category":"ai","category":"bigdata"}`, "category"},
@@ -447,4 +461,74 @@ func TestReadmeListsTheUnexpressibleRules(t *testing.T) {
 	for _, rule := range listed {
 		assert.Contains(t, doc["description"], rule, "the schema's description")
 	}
+}
+
+// beyondSchemaMessages mark the decoder's problems under rules the schema cannot
+// express that beyondSchema does not recognise from the document, because the
+// document a validator sees has lost them (duplicates, bad text) or JSON Schema reads
+// the number differently (a year of 2019.0).
+var beyondSchemaMessages = []string{"duplicate key", "UTF-8", "lone surrogate", "bytes exceeds the limit", "is not a year"}
+
+// FuzzDecoderAgreesWithTheSchema is TestDecoderAgreesWithTheSchema on any bytes: every
+// JSON document is accepted by both or refused by both at the same paths, but for the
+// rules the schema cannot express.
+func FuzzDecoderAgreesWithTheSchema(f *testing.F) {
+	for _, name := range []string{"testdata/base/bigdata.json", "testdata/base/industrial-internet.json"} {
+		data, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	for _, s := range []string{
+		`{"category":"bigdata","budget":"1","investment":{"total":"5e6"},"applicant":{"creditCode":"912"},"stage":"soon"}`,
+		`{"category":"bigdata","subtype":"product","findings":{"BD-4":{"met":true},"BD-99":{}}}`,
+		`{"category":"ai","applicant":{"selfAssessment":{"year":2019,"score":"0.5"}},"incidents":[{"date":"2019-01-01"}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	var compiled *jsonschema.Schema
+	engine := eligibility.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if compiled == nil {
+			compiled = compileSchemas(t).project
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil || !json.Valid(data) {
+			return // not one JSON document: a syntax error, which no schema judges
+		}
+		if _, isObject := doc.(map[string]any); !isObject {
+			return // the decoder's error for a non-object is not a *ValidationError
+		}
+		_, derr := engine.DecodeProject(data)
+		var ve *eligibility.ValidationError
+		if derr != nil && !errors.As(derr, &ve) {
+			return // bad text outside any value: a *SyntaxError
+		}
+		var got []string
+		if ve != nil {
+			if ve.Omitted > 0 {
+				return // only the first problems are listed
+			}
+			for _, p := range ve.Problems {
+				if !slices.ContainsFunc(beyondSchemaMessages, func(m string) bool { return strings.Contains(p.Message, m) }) {
+					got = append(got, p.Path)
+				}
+			}
+		}
+		got = slices.Compact(slices.Sorted(slices.Values(got)))
+		want := schemaPaths(doc, compiled.Validate(doc))
+		for _, p := range beyondSchema(doc) {
+			if slices.Contains(got, p) && !slices.Contains(want, p) {
+				want = append(want, p)
+			}
+		}
+		slices.Sort(want)
+		// A path the decoder dropped as beyond the schema may hide what the schema
+		// reports below it (a duplicate key's value).
+		if ve != nil && len(got) < len(ve.Problems) {
+			return
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("schema %v\ndecoder %v (%v)\n%s", want, got, derr, data)
+		}
+	})
 }

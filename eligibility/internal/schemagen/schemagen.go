@@ -450,12 +450,20 @@ func UnexpressibleRules() []string {
 	return []string{
 		"`applicant.creditCode`: both check characters of GB 32100 (positions 17 and 18) are right.",
 		"`investment.bigDataPortion` is at most `investment.total`.",
-		fmt.Sprintf("A string holds at most %d bytes of UTF-8; `maxLength` counts characters, so it bounds only text of one-byte characters.", eligibility.MaxStringBytes),
+		fmt.Sprintf("A string holds at most %s of UTF-8; `maxLength` counts characters, so it bounds only text of one-byte characters.", byteSize(eligibility.MaxStringBytes)),
 		"The text is UTF-8 and holds no escaped lone surrogate (an unpaired `\\ud800`–`\\udfff`): a validator decodes the JSON first and sees U+FFFD in their place.",
 		"No key appears twice in one object: a JSON parser keeps one of the values silently.",
 		"A whole number (`applicant.selfAssessment.year`) is written as digits: `2019`, not `2019.0` or `2.019e3`, which JSON Schema's `integer` accepts.",
 		"`findings` are keyed by the reviewer-finding criteria of the rule set in force: `propertyNames` lists the default rule set's, and an engine built from another rule set takes its own.",
 	}
+}
+
+// byteSize writes n bytes as people do: 64 KiB.
+func byteSize(n int) string {
+	if n%1024 == 0 {
+		return fmt.Sprintf("%d KiB", n/1024)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func bullets(lines []string) string {
