@@ -490,43 +490,13 @@ func itemNames(in *Input) criteria.Text {
 }
 
 // resultJSON is Result's JSON form: its fields plus the explanation, which is
-// derived and therefore written but never read back.
+// derived and therefore written (marshal.go) but never read back.
 type resultJSON struct {
 	resultFields
 	Explanation *criteria.Text `json:"explanation,omitempty"`
 }
 
 type resultFields Result
-
-// MarshalJSON writes the result with its explanation.
-func (r Result) MarshalJSON() ([]byte, error) {
-	e := r.Explanation()
-	return json.Marshal(resultJSON{resultFields: resultFields(r), Explanation: &e})
-}
-
-// verdictJSON is Verdict's JSON form, with each result converted once so the whole
-// verdict encodes in one pass: letting encoding/json call Result.MarshalJSON per
-// result re-encoded and re-compacted every one of them, several times the cost of
-// the evaluation.
-type verdictJSON struct {
-	verdictFields
-	Results []resultJSON `json:"results"`
-}
-
-type verdictFields Verdict
-
-// MarshalJSON writes the verdict with every result's explanation.
-func (v Verdict) MarshalJSON() ([]byte, error) {
-	results := make([]resultJSON, len(v.Results))
-	explanations := make([]criteria.Text, len(v.Results))
-	for i := range v.Results {
-		explanations[i] = v.Results[i].Explanation()
-		results[i] = resultJSON{resultFields: resultFields(v.Results[i]), Explanation: &explanations[i]}
-	}
-	fields := verdictFields(v)
-	fields.Results = nil // shadowed by verdictJSON.Results
-	return json.Marshal(verdictJSON{verdictFields: fields, Results: results})
-}
 
 // UnmarshalJSON reads a stored result; the explanation is derived again on demand.
 func (r *Result) UnmarshalJSON(data []byte) error {

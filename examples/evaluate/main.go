@@ -35,6 +35,8 @@
 //	                  output gains a section, the reports the sections 整改事项 /
 //	                  What to fix and 待补充 / What to provide, and the JSON output
 //	                  becomes {"verdict": …, "remedies": …} per project
+//	-compact          with -format json, each verdict in its compact form
+//	                  (eligibility.Compact): what a reader can recompute left out
 //	-out DIR          with -format md or html, write each report to DIR/<id>.md or
 //	                  DIR/<id>.html instead of standard output (DIR is created if
 //	                  needed; the project ID is the file name, characters other than
@@ -113,7 +115,9 @@ type options struct {
 	outDir string // -out: write reports there, one file per project
 	// remedies: work out what each project must do (-remedies)
 	remedies bool
-	files    []string
+	// compact: -format json writes the verdicts' compact form.
+	compact bool
+	files   []string
 }
 
 // run is the whole command: it parses args, evaluates every project it reads and
@@ -167,7 +171,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 
 	switch opts.format {
 	case formatJSON:
-		if err := writeJSON(stdout, verdicts, singleRecord(entries)); err != nil {
+		if err := writeJSON(stdout, verdicts, singleRecord(entries), opts.compact); err != nil {
 			fmt.Fprintf(stderr, "evaluate: %v\n", err)
 			return 1
 		}
@@ -209,6 +213,7 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	asJSON := fs.Bool("json", false, "the same as -format json")
 	withRemedies := fs.Bool("remedies", false, "also print what each project must do: fixes, the plan and the questions to ask")
 	outDir := fs.String("out", "", "with -format md or html, write one report per project into `dir`, named <id>.md or <id>.html")
+	compact := fs.Bool("compact", false, "with -format json, write each verdict in its compact form")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -258,6 +263,10 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	}
 	opts.outDir = *outDir
 	opts.remedies = *withRemedies
+	if *compact && opts.format != formatJSON {
+		return usageError("-compact is a form of the JSON output: use it with -format json")
+	}
+	opts.compact = *compact
 
 	opts.files = fs.Args()
 	if len(opts.files) == 0 {
@@ -275,21 +284,26 @@ type evaluated struct {
 	remedies *remedy.Remedies
 }
 
+// compactVerdict writes a verdict in its compact form.
+type compactVerdict struct{ v *eligibility.Verdict }
+
+func (c compactVerdict) MarshalJSON() ([]byte, error) {
+	return c.v.AppendJSON(nil, eligibility.Compact)
+}
+
 // writeJSON prints the verdicts as one indented object when the input was a single
 // project record, and as an array otherwise.
-func writeJSON(w io.Writer, verdicts []evaluated, single bool) error {
-	var doc any
+func writeJSON(w io.Writer, verdicts []evaluated, single, compact bool) error {
+	list := make([]any, len(verdicts))
+	for i, v := range verdicts {
+		list[i] = jsonDoc(v, compact)
+	}
+	var doc any = list
 	switch {
 	case single && len(verdicts) == 1:
-		doc = jsonDoc(verdicts[0])
+		doc = list[0]
 	case single:
 		return nil // the one record was bad input, already reported
-	default:
-		list := make([]any, len(verdicts))
-		for i, v := range verdicts {
-			list[i] = jsonDoc(v)
-		}
-		doc = list
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

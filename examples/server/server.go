@@ -154,9 +154,11 @@ func routes() map[string]route {
 // only. Any other parameter is a 400 naming it, rather than silently ignored: a client
 // that sends ?ruleSet=… believes it chose a rule set, and must learn that it did not.
 var queryParams = map[string][]string{
-	"/v1/criteria": {},
-	"/healthz":     {},
-	"/v1/form":     {"category", "subtype", "stage", "asOf"},
+	"/v1/evaluate":       {"asOf", "form"},
+	"/v1/evaluate:batch": {"asOf", "form"},
+	"/v1/criteria":       {},
+	"/healthz":           {},
+	"/v1/form":           {"category", "subtype", "stage", "asOf"},
 }
 
 // ServeHTTP routes the request, checks its query, puts it under the per-request
@@ -219,6 +221,10 @@ func checkQuery(r *http.Request) *problem {
 // evaluate answers POST /v1/evaluate: one record in, one verdict out.
 func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 	asOf, prob := s.asOfParam(r, true)
+	form, fprob := formParam(r)
+	if prob == nil {
+		prob = fprob
+	}
 	if prob == nil {
 		prob = requireJSON(r, jsonContentType)
 	}
@@ -231,7 +237,7 @@ func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 		prob.write(w)
 		return
 	}
-	out, prob := s.evaluateRecord(r.Context(), body, asOf)
+	out, prob := s.evaluateRecord(r.Context(), body, asOf, form, nil)
 	if prob != nil {
 		if prob.Status >= 500 && prob.Status != http.StatusServiceUnavailable {
 			s.log.Error("evaluate", "status", prob.Status, "detail", prob.Detail)
@@ -276,12 +282,13 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request) {
 }
 
 // evaluateRecord decodes, validates and evaluates one record and returns the verdict's
-// JSON followed by a newline, or the problem that stopped it. It counts the record and
-// its outcome in the request's access-log line.
-func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, *problem) {
+// JSON in the given form followed by a newline, appended to dst, or the problem that
+// stopped it. It counts the record and its outcome in the request's access-log line.
+func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date,
+	form eligibility.VerdictForm, dst []byte) ([]byte, *problem) {
 	st := stats(ctx)
 	st.records++
-	out, decision, prob := s.evaluateOne(ctx, body, asOf)
+	out, decision, prob := s.evaluateOne(ctx, body, asOf, form, dst)
 	if prob != nil {
 		st.problems++
 		return nil, prob
@@ -290,7 +297,8 @@ func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibili
 	return out, nil
 }
 
-func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, eligibility.Decision, *problem) {
+func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.Date,
+	form eligibility.VerdictForm, dst []byte) ([]byte, eligibility.Decision, *problem) {
 	if err := ctx.Err(); err != nil {
 		return nil, "", deadlineProblem(err)
 	}
@@ -310,7 +318,7 @@ func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.
 	default:
 		return nil, "", httpProblem(http.StatusInternalServerError, err.Error())
 	}
-	out, err := json.Marshal(v)
+	out, err := v.AppendJSON(dst, form)
 	if err != nil {
 		return nil, "", httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
 	}
