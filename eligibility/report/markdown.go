@@ -39,6 +39,8 @@ func (m *mdWriter) page(p *page) {
 		}
 	}
 
+	m.remedy(p.Remedy)
+
 	r := &p.Results
 	m.printf("## %s\n\n%s\n\n", mdText(r.Title), mdText(r.Note))
 	if len(r.Rows) > 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
+	"github.com/jilin761/intake/eligibility/remedy"
 )
 
 // Lang is the language of a report. Chinese is the authoritative language of the
@@ -50,6 +51,9 @@ type Options struct {
 	// quotes each clause's source text. Nil means criteria.Default(). It must be that
 	// rule set: same name and, when the verdict records one, same hash.
 	RuleSet *criteria.RuleSet
+	// Remedies, when not nil, adds the sections 整改事项 (What to fix) and 待补充 (What
+	// to provide); they must be remedy.Planner's answer for this verdict.
+	Remedies *remedy.Remedies
 }
 
 // Markdown writes the verdict as a Markdown document (GitHub-flavoured: it uses
@@ -89,6 +93,7 @@ type page struct {
 	Key, Value    string // headings of the key–value tables
 	Facts         []pair
 	Sections      []clauseSection
+	Remedy        *remedyPage // nil without Options.Remedies
 	Results       resultsSection
 	Parameters    paramsSection
 	Provenance    provenanceSection
@@ -207,6 +212,9 @@ func build(v *eligibility.Verdict, opts Options) (*page, error) {
 		p.Sections = append(p.Sections, cs)
 	}
 
+	if p.Remedy, err = remedies(v, opts.Remedies, lang, wd); err != nil {
+		return nil, err
+	}
 	p.Results = results(v, wd)
 	p.Parameters = parameters(v, rs, wd)
 	p.Provenance = provenanceSection{

@@ -1,0 +1,135 @@
+package remedy
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/eligibility"
+)
+
+// Form lists every fact and finding a project of the category, subtype and stage
+// must state under the rule set in force on asOf: what its applicable criteria read,
+// in rule order. An empty subtype or stage stands for any. A criterion whose
+// applicability turns on another fact (a manufacturing enterprise's self-assessment)
+// is included and marked conditional.
+func (pl *Planner) Form(cat category.Category, sub category.Subtype, stage category.Stage, asOf eligibility.Date) (*Form, error) {
+	p := &eligibility.Project{Category: cat, Subtype: sub, Stage: stage}
+	v, err := pl.eng.EvaluateContext(context.Background(), p, asOf)
+	if err != nil {
+		return nil, err
+	}
+	f := &Form{RuleSet: v.RuleSet, AsOf: asOf, Category: cat, Subtype: sub, Stage: stage}
+	index := map[string]int{}
+	for _, r := range v.Results {
+		if r.Outcome == eligibility.NotApplicable || len(r.Inputs) == 0 && r.Outcome != eligibility.OutcomeUndetermined {
+			continue
+		}
+		c := pl.crits[r.ID].c
+		use := Use{ID: r.ID, Ref: r.Ref, Strength: r.Strength, Summary: r.Requirement}
+		e := (&session{pl: pl}).env(pl.crits[r.ID], p, asOf)
+		for _, in := range r.Inputs {
+			var fd Field
+			switch {
+			case strings.HasPrefix(in.Name, "params.") || in.Name == "asOf":
+				continue
+			case strings.HasPrefix(in.Name, "findings."):
+				fd = Field{Path: in.Name, Label: in.Label, Type: "finding", Authority: v.ConfirmingAuthority}
+			default:
+				fact, ok := pl.facts[in.Name]
+				if !ok {
+					continue
+				}
+				if given := map[string]bool{"category": true, "subtype": sub != "", "stage": stage != ""}; given[fact.Path] {
+					continue
+				}
+				fd = pl.field(fact, e)
+			}
+			if c.AppliesWhen != "" && r.Outcome == eligibility.OutcomeUndetermined && appliesOnFacts(pl, r.ID, sub, stage) {
+				use.Conditional = true
+			}
+			i, ok := index[fd.Path]
+			if !ok {
+				i = len(f.Fields)
+				index[fd.Path] = i
+				f.Fields = append(f.Fields, fd)
+			}
+			if !slices.ContainsFunc(f.Fields[i].Uses, func(u Use) bool { return u.ID == use.ID }) {
+				f.Fields[i].Uses = append(f.Fields[i].Uses, use)
+			}
+			f.Fields[i].Codes = mergeCodes(f.Fields[i].Codes, fd.Codes)
+		}
+	}
+	return f, nil
+}
+
+// appliesOnFacts reports whether the criterion's applicability reads a fact beyond
+// those the form is keyed by.
+func appliesOnFacts(pl *Planner, id string, sub category.Subtype, stage category.Stage) bool {
+	cr := pl.crits[id]
+	for _, f := range cr.reads.Facts {
+		if f == "category" || (f == "subtype" && sub != "") || (f == "stage" && stage != "") {
+			continue
+		}
+		if strings.Contains(cr.c.AppliesWhen, "project."+f) {
+			return true
+		}
+	}
+	return false
+}
+
+// field describes a fact for a form: its type and, where it holds codes, the codes it
+// may hold (every code of its type; for a plain string or list, the codes of the
+// list parameters it is compared with).
+func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
+	fd := Field{Path: fact.JSON[0], Label: fact.Label}
+	if len(fact.JSON) > 1 {
+		fd.Also = slices.Clone(fact.JSON[1:])
+	}
+	t, ok := typeAt(fd.Path)
+	if !ok {
+		fd.Type = fact.Type
+		return fd
+	}
+	switch kindOf(t) {
+	case kindBool:
+		fd.Type = "bool"
+	case kindDecimal:
+		fd.Type = "decimal"
+	case kindDate:
+		fd.Type = "date"
+	case kindText:
+		fd.Type = "text"
+	case kindIncidents:
+		fd.Type = "incidents"
+		for _, c := range codeLists[t.Elem().Field(1).Type]() {
+			fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(t.Elem().Field(1).Type, c)})
+		}
+	case kindCode:
+		fd.Type = "code"
+		for _, c := range codeLists[t]() {
+			fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(t, c)})
+		}
+	case kindString, kindList:
+		fd.Type = map[kind]string{kindString: "string", kindList: "list"}[kindOf(t)]
+		for _, l := range e.lists {
+			for _, c := range l {
+				fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(nil, c)})
+			}
+		}
+	default:
+		fd.Type = fmt.Sprint(fact.Type)
+	}
+	return fd
+}
+
+func mergeCodes(dst, add []Code) []Code {
+	for _, c := range add {
+		if !slices.ContainsFunc(dst, func(d Code) bool { return d.Code == c.Code }) {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}

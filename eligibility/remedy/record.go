@@ -1,0 +1,310 @@
+package remedy
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
+)
+
+// kind is what a JSON field of the record holds, read from its Go type, so that a
+// fact added to eligibility.Project is handled without a table here.
+type kind uint8
+
+const (
+	kindOther kind = iota
+	kindBool
+	kindDecimal
+	kindDate
+	kindText   // *string: free text a form field holds
+	kindString // string: a division code, or a code without a type of its own
+	kindCode   // a category code type
+	kindList   // []string
+	kindIncidents
+)
+
+var (
+	boolPtrType   = reflect.TypeFor[*bool]()
+	decimalPtr    = reflect.TypeFor[*decimal.Decimal]()
+	dateType      = reflect.TypeFor[criteria.Date]()
+	stringPtrType = reflect.TypeFor[*string]()
+	stringsType   = reflect.TypeFor[[]string]()
+	incidentsType = reflect.TypeFor[[]eligibility.Incident]()
+	projectType   = reflect.TypeFor[eligibility.Project]()
+)
+
+// codeLists gives the codes of each code type of the category package a record holds.
+var codeLists = map[reflect.Type]func() []string{
+	reflect.TypeFor[category.Category]():       strs(category.Categories),
+	reflect.TypeFor[category.Subtype]():        strs(category.Subtypes),
+	reflect.TypeFor[category.Stage]():          strs(category.Stages),
+	reflect.TypeFor[category.ReportingUnit]():  func() []string { return append(strs(category.ReportingUnits)(), string(category.ReportingUnitOther)) },
+	reflect.TypeFor[category.LegalForm]():      strs(category.LegalForms),
+	reflect.TypeFor[category.EnterpriseKind](): strs(category.EnterpriseKinds),
+	reflect.TypeFor[category.Carrier]():        func() []string { return append(strs(category.Carriers)(), string(category.CarrierNone)) },
+	reflect.TypeFor[category.IncidentKind]():   strs(category.IncidentKinds),
+}
+
+func strs[T ~string](list func() []T) func() []string {
+	return func() []string {
+		l := list()
+		out := make([]string, len(l))
+		for i, c := range l {
+			out[i] = string(c)
+		}
+		return out
+	}
+}
+
+// named is a code type with names.
+type named interface {
+	Chinese() string
+	English() string
+}
+
+// codeName names a code of the field's type, or of a list fact, in both languages.
+func codeName(t reflect.Type, code string) criteria.Text {
+	if t != nil && t.Kind() == reflect.String && t != reflect.TypeFor[string]() {
+		if n, ok := reflect.ValueOf(code).Convert(t).Interface().(named); ok && n.Chinese() != "" {
+			return criteria.Text{Zh: n.Chinese(), En: n.English()}
+		}
+	}
+	if n, ok := listCodes[code]; ok {
+		return n
+	}
+	return criteria.Text{Zh: "“" + code + "”", En: `"` + code + `"`}
+}
+
+// segment is one step of a JSON path: a field name and, for a list element, its index.
+type segment struct {
+	name  string
+	index int // -1: not an element
+}
+
+func parsePath(path string) ([]segment, error) {
+	var segs []segment
+	for _, part := range strings.Split(path, ".") {
+		s := segment{name: part, index: -1}
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			n, err := strconv.Atoi(part[i+1 : len(part)-1])
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("remedy: path %q: bad index", path)
+			}
+			s = segment{name: part[:i], index: n}
+		}
+		segs = append(segs, s)
+	}
+	return segs, nil
+}
+
+// fieldByJSON finds the struct field with the JSON name.
+func fieldByJSON(t reflect.Type, name string) (int, bool) {
+	for i := range t.NumField() {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if tag == name {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// typeAt returns the Go type of the JSON path in a Project.
+func typeAt(path string) (reflect.Type, bool) {
+	segs, err := parsePath(path)
+	if err != nil {
+		return nil, false
+	}
+	t := projectType
+	for _, s := range segs {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil, false
+		}
+		i, ok := fieldByJSON(t, s.name)
+		if !ok {
+			return nil, false
+		}
+		t = t.Field(i).Type
+		if s.index >= 0 {
+			if t.Kind() != reflect.Slice {
+				return nil, false
+			}
+			t = t.Elem()
+		}
+	}
+	return t, true
+}
+
+func kindOf(t reflect.Type) kind {
+	switch {
+	case t == boolPtrType:
+		return kindBool
+	case t == decimalPtr:
+		return kindDecimal
+	case t == dateType:
+		return kindDate
+	case t == stringPtrType:
+		return kindText
+	case t == stringsType:
+		return kindList
+	case t == incidentsType:
+		return kindIncidents
+	case codeLists[t] != nil:
+		return kindCode
+	case t.Kind() == reflect.String:
+		return kindString
+	}
+	return kindOther
+}
+
+// get returns the value at the JSON path, and whether every step to it exists.
+func get(p *eligibility.Project, path string) (reflect.Value, bool) {
+	segs, err := parsePath(path)
+	if err != nil {
+		return reflect.Value{}, false
+	}
+	v := reflect.ValueOf(p).Elem()
+	for _, s := range segs {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		i, ok := fieldByJSON(v.Type(), s.name)
+		if !ok {
+			return reflect.Value{}, false
+		}
+		v = v.Field(i)
+		if s.index >= 0 {
+			if s.index >= v.Len() {
+				return reflect.Value{}, false
+			}
+			v = v.Index(s.index)
+		}
+	}
+	return v, true
+}
+
+// set writes val at the JSON path of p, copying on the way every pointer and slice it
+// writes through, so that a shallow copy of a project can be edited without touching
+// the original.
+func set(p *eligibility.Project, path string, val reflect.Value) error {
+	segs, err := parsePath(path)
+	if err != nil {
+		return err
+	}
+	v := reflect.ValueOf(p).Elem()
+	for k, s := range segs {
+		if v.Kind() == reflect.Pointer {
+			n := reflect.New(v.Type().Elem())
+			if !v.IsNil() {
+				n.Elem().Set(v.Elem())
+			}
+			v.Set(n)
+			v = n.Elem()
+		}
+		i, ok := fieldByJSON(v.Type(), s.name)
+		if !ok {
+			return fmt.Errorf("remedy: no field %q in %s", s.name, path)
+		}
+		v = v.Field(i)
+		if s.index >= 0 {
+			if s.index >= v.Len() {
+				return fmt.Errorf("remedy: %s: no element %d", path, s.index)
+			}
+			n := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			reflect.Copy(n, v)
+			v.Set(n)
+			v = n.Index(s.index)
+		}
+		if k == len(segs)-1 {
+			v.Set(val)
+		}
+	}
+	return nil
+}
+
+// setFinding records a finding as met, copying the map.
+func setFinding(p *eligibility.Project, id string) {
+	m := make(map[string]eligibility.Finding, len(p.Findings)+1)
+	for k, f := range p.Findings {
+		m[k] = f
+	}
+	m[id] = eligibility.Finding{Met: ptr(true)}
+	p.Findings = m
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// jsonValue is the JSON form of a value written at a path, for callers that patch a
+// record themselves.
+func jsonValue(v reflect.Value) json.RawMessage {
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// shown writes a value for people: amounts grouped, codes by name, lists joined.
+func shown(t reflect.Type, v reflect.Value) criteria.Text {
+	if !v.IsValid() {
+		return text("未填报", "not stated")
+	}
+	switch kindOf(t) {
+	case kindBool:
+		if v.IsNil() {
+			return text("未填报", "not stated")
+		}
+		return yesNo(v.Elem().Bool())
+	case kindDecimal:
+		if v.IsNil() {
+			return text("未填报", "not stated")
+		}
+		a := amount(*v.Interface().(*decimal.Decimal))
+		return text(a+" 元", a+" yuan")
+	case kindDate:
+		d := v.Interface().(criteria.Date)
+		if d.IsZero() {
+			return text("未填报", "not stated")
+		}
+		return text(d.String(), d.String())
+	case kindText:
+		if v.IsNil() {
+			return text("未填报", "not stated")
+		}
+		s := *v.Interface().(*string)
+		if strings.TrimSpace(s) == "" {
+			return text("空白", "blank")
+		}
+		return text("“"+s+"”", `"`+s+`"`)
+	case kindCode, kindString:
+		if v.String() == "" {
+			return text("未填报", "not stated")
+		}
+		return codeName(t, v.String())
+	case kindList:
+		if v.IsNil() {
+			return text("未填报", "not stated")
+		}
+		if v.Len() == 0 {
+			return text("无", "none")
+		}
+		names := make([]criteria.Text, v.Len())
+		for i := range v.Len() {
+			names[i] = codeName(nil, v.Index(i).String())
+		}
+		return joinNames(names)
+	}
+	return text(fmt.Sprint(v.Interface()), fmt.Sprint(v.Interface()))
+}
