@@ -17,14 +17,14 @@ import (
 // category/lists.go included. The platform levels, which the record documents but
 // the category package does not type, are named here.
 var codeLists = map[string]func(code string) (Text, bool){
-	"category":       enumName[category.Category](false),
-	"subtype":        enumName[category.Subtype](false),
-	"stage":          enumName[category.Stage](false),
-	"reportingUnit":  enumName[category.ReportingUnit](false),
-	"legalForm":      enumName[category.LegalForm](true),
-	"enterpriseKind": enumName[category.EnterpriseKind](true),
-	"incidentKind":   enumName[category.IncidentKind](true),
-	"carrier":        carrierName,
+	"category":           enumName[category.Category](false),
+	"subtype":            enumName[category.Subtype](false),
+	"stage":              enumName[category.Stage](false),
+	"reportingUnit":      enumName[category.ReportingUnit](false),
+	"legalForm":          enumName[category.LegalForm](true),
+	"enterpriseKind":     enumName[category.EnterpriseKind](true),
+	"incidentKind":       enumName[category.IncidentKind](true),
+	"carrier":            carrierName,
 	"bigDataContent":     enumName[category.BigDataContent](true),
 	"fiveGTechnology":    enumName[category.FiveGTechnology](true),
 	"intranetTechnology": enumName[category.IntranetTechnology](true),
