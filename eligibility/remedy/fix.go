@@ -350,7 +350,7 @@ func (s *session) option(q *eligibility.Project, asOf eligibility.Date, r eligib
 
 func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligibility.Result, v *eligibility.Verdict, e *env, a assign) Change {
 	it := a.it
-	ch := Change{Kind: it.kind, Path: it.path, Label: it.label, Criteria: []string{r.ID}}
+	ch := Change{Kind: it.kind, Path: it.path, Label: it.label, Criteria: []string{r.ID}, as: &a, res: &r}
 	ch.apply = func(p *eligibility.Project, _ *eligibility.Date) { a.apply(p) }
 	if it.kind == ObtainFinding {
 		auth := v.ConfirmingAuthority

@@ -80,6 +80,29 @@ func (s *session) plan(p *eligibility.Project, v *eligibility.Verdict, fixes []F
 	if !ok {
 		return noPlan(pl, cur), nil
 	}
+	// Word each change against the original record with the plan's other changes
+	// made: a change taken in a later round was worded against the plan so far.
+	for i, ch := range changes {
+		if ch.as == nil || ch.res == nil || ch.Kind == ObtainFinding || ch.Kind == Wait {
+			continue
+		}
+		others := slices.Delete(slices.Clone(changes), i, i+1)
+		q, at := clone(p), v.AsOf
+		for _, o := range others {
+			o.apply(q, &at)
+		}
+		as := *ch.as
+		cur, ok := get(q, as.it.path)
+		as.it.cur, as.it.missing = cur, !ok || cur.IsZero()
+		if as.it.missing {
+			as.it.kind = Provide
+		} else if as.it.kind == Provide {
+			as.it.kind = Revise
+		}
+		again := s.change(q, at, *ch.res, v, s.env(s.pl.crits[ch.res.ID], q, at), as)
+		again.Criteria = ch.Criteria
+		changes[i] = again
+	}
 	pl.Changes, pl.AsOf = changes, at
 	pl.Status = PlanChanges
 	if !slices.ContainsFunc(changes, func(c Change) bool { return c.Kind != ObtainFinding }) {

@@ -180,6 +180,9 @@ func get(p *eligibility.Project, path string) (reflect.Value, bool) {
 			}
 			v = v.Elem()
 		}
+		if v.Kind() != reflect.Struct {
+			return reflect.Value{}, false
+		}
 		i, ok := fieldByJSON(v.Type(), s.name)
 		if !ok {
 			return reflect.Value{}, false
@@ -212,6 +215,9 @@ func set(p *eligibility.Project, path string, val reflect.Value) error {
 			}
 			v.Set(n)
 			v = n.Elem()
+		}
+		if v.Kind() != reflect.Struct {
+			return fmt.Errorf("remedy: %s: %q is not an object", path, s.name)
 		}
 		i, ok := fieldByJSON(v.Type(), s.name)
 		if !ok {

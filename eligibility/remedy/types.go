@@ -104,6 +104,10 @@ type Change struct {
 	Text criteria.Text `json:"text"`
 
 	apply func(*eligibility.Project, *eligibility.Date)
+	// as and res are what the change was worked out from, so a plan can word it
+	// again against the original record.
+	as  *assign
+	res *eligibility.Result
 }
 
 // PlanStatus is what the plan achieves.

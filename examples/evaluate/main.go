@@ -28,6 +28,13 @@
 //	                        styles, no scripts, prints on A4). One page per project,
 //	                        so several projects need -out.
 //	-json             the same as -format json (kept for existing scripts)
+//	-remedies         also say what each project must do (package eligibility/remedy):
+//	                  the fixes of each failing or undetermined criterion, the
+//	                  smallest verified plan that makes it eligible and, for an
+//	                  undetermined project, the questions to ask first. The text
+//	                  output gains a section, the reports the sections 整改事项 /
+//	                  What to fix and 待补充 / What to provide, and the JSON output
+//	                  becomes {"verdict": …, "remedies": …} per project
 //	-out DIR          with -format md or html, write each report to DIR/<id>.md or
 //	                  DIR/<id>.html instead of standard output (DIR is created if
 //	                  needed; the project ID is the file name, characters other than
@@ -71,6 +78,7 @@ import (
 
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
+	"github.com/jilin761/intake/eligibility/remedy"
 )
 
 func main() {
@@ -103,7 +111,9 @@ type options struct {
 	lang   string
 	format string // one of the format constants
 	outDir string // -out: write reports there, one file per project
-	files  []string
+	// remedies: work out what each project must do (-remedies)
+	remedies bool
+	files    []string
 }
 
 // run is the whole command: it parses args, evaluates every project it reads and
@@ -148,6 +158,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 		}
 		verdicts = append(verdicts, evaluated{label: e.label, project: e.project, verdict: v})
 	}
+	if opts.remedies {
+		if err := addRemedies(engine, verdicts); err != nil {
+			fmt.Fprintf(stderr, "evaluate: %v\n", err)
+			return 1
+		}
+	}
 
 	switch opts.format {
 	case formatJSON:
@@ -169,6 +185,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 			p.line("")
 		}
 		p.verdict(v)
+		p.remedies(v)
 	}
 	if len(entries) > 1 {
 		p.line("")
@@ -190,6 +207,7 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	lang := fs.String("lang", "zh", "`language` of the text output and the reports: zh or en")
 	format := fs.String("format", formatText, "output `format`: text, md (Markdown report), html (HTML report) or json")
 	asJSON := fs.Bool("json", false, "the same as -format json")
+	withRemedies := fs.Bool("remedies", false, "also print what each project must do: fixes, the plan and the questions to ask")
 	outDir := fs.String("out", "", "with -format md or html, write one report per project into `dir`, named <id>.md or <id>.html")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
@@ -239,6 +257,7 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 		return usageError("-out writes report files: use it with -format md or html")
 	}
 	opts.outDir = *outDir
+	opts.remedies = *withRemedies
 
 	opts.files = fs.Args()
 	if len(opts.files) == 0 {
@@ -252,6 +271,8 @@ type evaluated struct {
 	label   string
 	project *eligibility.Project
 	verdict *eligibility.Verdict
+	// remedies is set with -remedies.
+	remedies *remedy.Remedies
 }
 
 // writeJSON prints the verdicts as one indented object when the input was a single
@@ -260,13 +281,13 @@ func writeJSON(w io.Writer, verdicts []evaluated, single bool) error {
 	var doc any
 	switch {
 	case single && len(verdicts) == 1:
-		doc = verdicts[0].verdict
+		doc = jsonDoc(verdicts[0])
 	case single:
 		return nil // the one record was bad input, already reported
 	default:
-		list := make([]*eligibility.Verdict, len(verdicts))
+		list := make([]any, len(verdicts))
 		for i, v := range verdicts {
-			list[i] = v.verdict
+			list[i] = jsonDoc(v)
 		}
 		doc = list
 	}

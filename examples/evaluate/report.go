@@ -38,6 +38,7 @@ func writeReports(stdout io.Writer, verdicts []evaluated, opts options, rs *crit
 					return err
 				}
 			}
+			ro.Remedies = v.remedies
 			if err := render(stdout, v.verdict, ro); err != nil {
 				return err
 			}
@@ -51,6 +52,7 @@ func writeReports(stdout io.Writer, verdicts []evaluated, opts options, rs *crit
 	names := reportNames(verdicts, ext)
 	for i, v := range verdicts {
 		var buf bytes.Buffer
+		ro.Remedies = v.remedies
 		if err := render(&buf, v.verdict, ro); err != nil {
 			return err
 		}

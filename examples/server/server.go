@@ -16,10 +16,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
+	"github.com/jilin761/intake/eligibility/remedy"
 )
 
 // config holds the server's limits.
@@ -59,6 +61,8 @@ type server struct {
 	// health is the body of GET /healthz.
 	health []byte
 	routes map[string]route
+	// planner works out remedies (remedy.go), built on first use.
+	planner func() (*remedy.Planner, error)
 }
 
 // newServer builds the handler. The rule set is encoded once: the engine is immutable,
@@ -82,6 +86,7 @@ func newServer(e engine, cfg config, log *slog.Logger) (*server, error) {
 		etag:     `"` + hex.EncodeToString(sum[:16]) + `"`,
 		health:   append(health, '\n'),
 		routes:   routes(),
+		planner:  sync.OnceValues(func() (*remedy.Planner, error) { return newPlanner(e) }),
 	}, nil
 }
 
@@ -116,6 +121,8 @@ func routes() map[string]route {
 		"/v1/evaluate:batch": {post, (*server).batch},
 		"/v1/criteria":       {get, (*server).listCriteria},
 		"/healthz":           {get, (*server).healthz},
+		"/v1/remedies":       {post, (*server).remedies},
+		"/v1/form":           {get, (*server).form},
 	}
 }
 
