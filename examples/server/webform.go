@@ -35,7 +35,7 @@ type field struct {
 	Errors   []fieldMessage
 	Note     string // who gives a finding, or how to fill a list
 	Required bool
-	Bool     bool // a yes-or-no select: the record holds true or false
+	Bool     bool    // a yes-or-no select: the record holds true or false
 	Sub      []field // a group's inputs
 	Rows     [][]field
 }
@@ -253,7 +253,7 @@ func buildRecord(cat string, fields []field, vals map[string]string) ([]byte, er
 					}
 					rec["findings"].(map[string]any)[strings.TrimPrefix(f.Name, "findings.")] = finding
 				}
-			case f.Name == "incidents":
+			case f.Name == "incidents[]":
 				switch vals["incidents"] {
 				case "none":
 					rec["incidents"] = []any{}
