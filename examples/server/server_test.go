@@ -60,8 +60,9 @@ func start(t testing.TB, e engine, cfg config) *httptest.Server {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := newServer(e, cfg, log)
 	require.NoError(t, err)
-	ts := httptest.NewUnstartedServer(h)
-	ts.Config = httpServer(h, cfg, log)
+	checked := conforming(t, h) // every answer is checked against openapi.json
+	ts := httptest.NewUnstartedServer(checked)
+	ts.Config = httpServer(checked, cfg, log)
 	ts.Start()
 	t.Cleanup(ts.Close)
 	return ts
