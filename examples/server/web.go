@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -220,7 +221,14 @@ func (s *server) checkForm(lang string, vals map[string]string, probs []fieldErr
 		if err != nil {
 			return nil, nil, fmt.Errorf("the form of %s: %w", c, err)
 		}
-		fs := fieldset{Category: string(c), Label: words(lang, nameOf(c)), Hidden: c != chosen, Fields: formFields(lang, f)}
+		fields := formFields(lang, f)
+		if !slices.ContainsFunc(fields, func(f field) bool { return f.Name == "subtype" }) && len(c.Subtypes()) > 0 {
+			// No criterion reads it, but the record states it and the verdict echoes it.
+			sub := field{Name: "subtype", Path: "subtype", Label: tr(lang, "项目子类", "Subtype"), Kind: "select",
+				Options: codeOptions(lang, c.Subtypes(), nameOf[category.Subtype])}
+			fields = append([]field{sub}, fields...)
+		}
+		fs := fieldset{Category: string(c), Label: words(lang, nameOf(c)), Hidden: c != chosen, Fields: fields}
 		if c == chosen {
 			chosenFields = fs.Fields
 			labelsOf(fs.Fields, labels, names)
@@ -517,7 +525,8 @@ func (s *server) resultView(lang string, v *eligibility.Verdict, rem *remedy.Rem
 		}
 		rv.Fixes = append(rv.Fixes, fi)
 	}
-	rv.Plan = words(lang, rem.Plan.Text)
+	// The plan's text lists its changes after its first line; the page lists them itself.
+	rv.Plan, _, _ = strings.Cut(words(lang, rem.Plan.Text), "\n")
 	for _, c := range rem.Plan.Changes {
 		rv.PlanChanges = append(rv.PlanChanges, words(lang, c.Text))
 	}

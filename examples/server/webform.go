@@ -135,6 +135,11 @@ func formFields(lang string, f *remedy.Form) []field {
 		case "code":
 			v.Kind = "select"
 			v.Options = []option{{"", tr(lang, "（未填写）", "(not stated)")}}
+			if fl.Path == "subtype" {
+				// the category's own subtypes, not every category's
+				v.Options = codeOptions(lang, f.Category.Subtypes(), nameOf[category.Subtype])
+				break
+			}
 			for _, c := range fl.Codes {
 				v.Options = append(v.Options, option{c.Code, words(lang, c.Name) + " (" + c.Code + ")"})
 			}
