@@ -145,7 +145,7 @@ func TestPagesInChromium(t *testing.T) {
 			var steps []chromedp.Action[chromedp.Void]
 			steps = append(steps, chromedp.SendKeys(chromedp.CSS("#f-asOf"), submission))
 			for _, k := range keys {
-				steps = append(steps, chromedp.SetValue(chromedp.CSS(`[name="`+k+`"]:not([disabled])`), vals[k]))
+				steps = append(steps, chromedp.SetValue(chromedp.CSS(`fieldset:not([disabled]) [name="`+k+`"]`), vals[k]))
 			}
 			steps = append(steps, chromedp.Click(chromedp.CSS("#submit")), chromedp.WaitVisible(chromedp.CSS("#decision-text")))
 			require.NoError(t, chromedp.Do(ctx, steps...))
@@ -299,4 +299,3 @@ func colours(img image.Image, limit int) int {
 	}
 	return len(seen)
 }
-
