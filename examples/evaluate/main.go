@@ -35,6 +35,10 @@
 //	                  output gains a section, the reports the sections 整改事项 /
 //	                  What to fix and 待补充 / What to provide, and the JSON output
 //	                  becomes {"verdict": …, "remedies": …} per project
+//	-ruleset FILE     evaluate under the rule set in FILE instead of the letter's: a
+//	                  full rule set, or a variant of the default (a "base:" key and
+//	                  only what changes, as examples/rulesets/*.yaml); the verdicts,
+//	                  reports and text name it and say where it departs from the letter
 //	-out DIR          with -format md or html, write each report to DIR/<id>.md or
 //	                  DIR/<id>.html instead of standard output (DIR is created if
 //	                  needed; the project ID is the file name, characters other than
@@ -113,7 +117,9 @@ type options struct {
 	outDir string // -out: write reports there, one file per project
 	// remedies: work out what each project must do (-remedies)
 	remedies bool
-	files    []string
+	// ruleSet is the -ruleset file: a rule set or a variant; empty for the default.
+	ruleSet string
+	files   []string
 }
 
 // run is the whole command: it parses args, evaluates every project it reads and
@@ -140,7 +146,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 		return 2
 	}
 
-	engine := eligibility.Default()
+	engine, err := loadEngine(opts.ruleSet)
+	if err != nil {
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		return 1
+	}
 	rules := engine.RuleSet()
 	status = 0
 	var verdicts []evaluated
@@ -208,6 +218,7 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	format := fs.String("format", formatText, "output `format`: text, md (Markdown report), html (HTML report) or json")
 	asJSON := fs.Bool("json", false, "the same as -format json")
 	withRemedies := fs.Bool("remedies", false, "also print what each project must do: fixes, the plan and the questions to ask")
+	ruleSet := fs.String("ruleset", "", "evaluate under the rule set or variant in `file` (YAML or JSON) instead of the letter's")
 	outDir := fs.String("out", "", "with -format md or html, write one report per project into `dir`, named <id>.md or <id>.html")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
@@ -258,6 +269,7 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	}
 	opts.outDir = *outDir
 	opts.remedies = *withRemedies
+	opts.ruleSet = *ruleSet
 
 	opts.files = fs.Args()
 	if len(opts.files) == 0 {
