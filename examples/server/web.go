@@ -221,7 +221,12 @@ func (s *server) checkForm(lang string, vals map[string]string, probs []fieldErr
 		if err != nil {
 			return nil, nil, fmt.Errorf("the form of %s: %w", c, err)
 		}
-		fields := formFields(lang, f)
+		fields := formFields(lang, f, func(t criteria.Text) criteria.Text {
+			if out, err := s.engine.RuleSet().Render(t, asOf); err == nil {
+				return out
+			}
+			return t
+		})
 		if !slices.ContainsFunc(fields, func(f field) bool { return f.Name == "subtype" }) && len(c.Subtypes()) > 0 {
 			// No criterion reads it, but the record states it and the verdict echoes it.
 			sub := field{Name: "subtype", Path: "subtype", Label: tr(lang, "项目子类", "Subtype"), Kind: "select",
@@ -603,6 +608,7 @@ type rulesView struct {
 	Groups     []ruleGroup
 	Parameters []paramItem
 	Effective  string
+	AsOf       string // the date whose parameter values the requirements state
 }
 
 type ruleGroup struct {
@@ -622,6 +628,18 @@ type paramItem struct {
 func (s *server) rulesPage(w http.ResponseWriter, r *http.Request) {
 	lang := pageLang(r, nil)
 	rs := s.engine.RuleSet()
+	// The requirements state the parameters' values in force on a date: the letter's
+	// effective date, or ?asOf=.
+	asOf := rs.Effective
+	if d, err := criteria.ParseDate(r.URL.Query().Get("asOf")); err == nil {
+		asOf = d
+	}
+	summary := func(t criteria.Text) string {
+		if out, err := rs.Render(t, asOf); err == nil {
+			return words(lang, out)
+		}
+		return words(lang, t)
+	}
 	strength := map[criteria.Strength]criteria.Text{criteria.Mandatory: {Zh: "必须", En: "mandatory"}, criteria.Encouraged: {Zh: "鼓励", En: "encouraged"}}
 	basis := map[criteria.Basis]criteria.Text{criteria.Data: {Zh: "数据", En: "data"}, criteria.Finding: {Zh: "评审意见", En: "reviewer's finding"}}
 	groups := map[category.Category]*ruleGroup{}
@@ -637,10 +655,10 @@ func (s *server) rulesPage(w http.ResponseWriter, r *http.Request) {
 			groups[c.Category] = g
 			order = append(order, c.Category)
 		}
-		g.Criteria = append(g.Criteria, ruleItem{ID: c.ID, Ref: c.Ref, Letter: c.Source, Summary: words(lang, c.Summary),
+		g.Criteria = append(g.Criteria, ruleItem{ID: c.ID, Ref: c.Ref, Letter: c.Source, Summary: summary(c.Summary),
 			Strength: words(lang, strength[c.Strength]), Basis: words(lang, basis[c.Basis]), AppliesWhen: c.AppliesWhen, Require: c.Require})
 	}
-	rv := &rulesView{Effective: rs.Effective.String()}
+	rv := &rulesView{Effective: rs.Effective.String(), AsOf: asOf.String()}
 	for _, c := range order {
 		rv.Groups = append(rv.Groups, *groups[c])
 	}

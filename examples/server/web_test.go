@@ -280,6 +280,10 @@ func TestRulesPage(t *testing.T) {
 		assert.Contains(t, string(body), `id="param-`+p.Name+`"`)
 	}
 	assert.Contains(t, string(body), "各项参数均为文件原文所定之值。")
+	assert.NotRegexp(t, `\{[a-zA-Z]+\}`, string(body), "every placeholder is written with its value")
+	assert.True(t, strings.Contains(string(body), "<td>项目总投资额度不小于500万元（含本数）</td>"), "BD-4's requirement with the floor in force")
+	_, form := do(t, ts, http.MethodGet, "/?category=industrial-internet", "", nil)
+	assert.NotRegexp(t, `\{[a-zA-Z]+\}`, string(form), "the form's labels too")
 }
 
 // TestRuleSetFlag runs a variant and checks every page names it and says what it

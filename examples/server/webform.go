@@ -118,8 +118,9 @@ func baseFieldsView(lang string) []field {
 	}
 }
 
-// formFields turns a Form into inputs, leaving out the base fields.
-func formFields(lang string, f *remedy.Form) []field {
+// formFields turns a Form into inputs, leaving out the base fields; render writes a
+// text's parameter placeholders with the values in force.
+func formFields(lang string, f *remedy.Form, render func(criteria.Text) criteria.Text) []field {
 	var out []field
 	for _, fl := range f.Fields {
 		if slices.Contains(basePaths, fl.Path) {
@@ -174,7 +175,7 @@ func formFields(lang string, f *remedy.Form) []field {
 				{Name: fl.Path + ".note", Label: tr(lang, "理由", "Note"), Kind: "text"},
 			}
 			if len(fl.Uses) > 0 {
-				v.Label = words(lang, fl.Uses[0].Summary) + "（" + fl.Uses[0].ID + "）"
+				v.Label = words(lang, render(fl.Uses[0].Summary)) + "（" + fl.Uses[0].ID + "）"
 			}
 		case "incidents":
 			v.Kind = "group"
