@@ -110,8 +110,9 @@ func lowerFirst(s string) string {
 	if r == utf8.RuneError || !unicode.IsUpper(r) {
 		return s
 	}
-	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
-		return s // an acronym
+	word, _, _ := strings.Cut(s, " ")
+	if strings.IndexFunc(word[n:], unicode.IsUpper) >= 0 {
+		return s // an acronym or a name written with capitals inside (URLLC, RedCap)
 	}
 	return strings.ToLower(s[:n]) + s[n:]
 }

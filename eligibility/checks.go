@@ -96,7 +96,7 @@ func (e *Engine) canApply(c *compiled, cat category.Category, ep *epoch) bool {
 			rec := &record{object: object{typ: celProjectType, vals: make([]ref.Val, len(schema))}, eng: e, in: input{p: p}}
 			rec.findings.r = rec
 			act := &activation{r: rec, params: ep.params, asOf: types.Timestamp{Time: e.rules.Effective.Time()}}
-			val, err := eval(context.Background(), c.applies, act, c.ID, "appliesWhen")
+			val, err := eval(context.Background(), c.applies, c.appliesCost, act, c.ID, "appliesWhen")
 			if err != nil || val != types.False {
 				return true
 			}

@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -864,6 +865,67 @@ func (o *handWritten) checkLimits(p *eligibility.Project, problems *criteria.Pro
 		text("findings."+id+".by", f.By)
 		text("findings."+id+".note", f.Note)
 	}
+	// The record's text in all, summed by reflection rather than field by field as
+	// the engine does, so that the two cannot miss the same field.
+	if n := textBytes(reflect.ValueOf(p).Elem()); n > eligibility.MaxRecordBytes {
+		problems.Add("", "record too long")
+	}
+	date := func(path string, d eligibility.Date) {
+		if !realDate(d) {
+			problems.Add(path, "not a date")
+		}
+	}
+	date("preparation.plannedStart", p.Preparation.PlannedStart)
+	for i, inc := range p.Incidents {
+		date("incidents["+strconv.Itoa(i)+"].date", inc.Date)
+	}
+	for id, f := range p.Findings {
+		date("findings."+id+".on", f.On)
+	}
+}
+
+// textBytes adds up the bytes of every string reachable from v.
+func textBytes(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.String:
+		return v.Len()
+	case reflect.Pointer:
+		if v.IsNil() {
+			return 0
+		}
+		return textBytes(v.Elem())
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += textBytes(v.Field(i))
+			}
+		}
+		return n
+	case reflect.Slice:
+		n := 0
+		for i := range v.Len() {
+			n += textBytes(v.Index(i))
+		}
+		return n
+	case reflect.Map:
+		n := 0
+		for it := v.MapRange(); it.Next(); {
+			n += textBytes(it.Key()) + textBytes(it.Value())
+		}
+		return n
+	}
+	return 0
+}
+
+// realDate reports whether d is not stated, or a day of the years 1 to 9999 that
+// time.Date gives back unchanged.
+func realDate(d eligibility.Date) bool {
+	if d.IsZero() {
+		return true
+	}
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return d.Year >= 1 && d.Year <= 9999 && t.Year() == d.Year && t.Month() == d.Month && t.Day() == d.Day
 }
 
 // Evaluate builds the verdict the engine builds, with the engine's return contract
@@ -871,7 +933,7 @@ func (o *handWritten) checkLimits(p *eligibility.Project, problems *criteria.Pro
 func (o *handWritten) Evaluate(p *eligibility.Project, asOf eligibility.Date) (*eligibility.Verdict, error) {
 	var problems criteria.Problems
 	division := o.validate(p, &problems)
-	if asOf.IsZero() {
+	if asOf.IsZero() || !realDate(asOf) {
 		problems.Add("asOf", "required")
 	}
 	if err := problems.Err("oracle: invalid project", eligibility.ErrInvalidProject); err != nil {

@@ -3,6 +3,7 @@ package eligibility
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -182,13 +183,16 @@ func (e *Engine) checkTexts(problems *criteria.Problems) {
 				}
 			}
 			c.datedText = c.datedText || refs.AsOf
+			var named []string
 			for _, n := range literalNumbers(criteria.Literal(f.text), c.Ref) {
-				if own[strings.ReplaceAll(strings.TrimRight(n, "万亿元%％年"), ",", "")] {
-					continue
+				if !own[strings.ReplaceAll(strings.TrimRight(n, "万亿元%％年"), ",", "")] {
+					named = append(named, strconv.Quote(n))
 				}
-				problems.Add(path+"."+f.field, "names %q as literal text: state a threshold, date, count or list "+
+			}
+			if len(named) > 0 {
+				problems.Add(path+"."+f.field, "names %s as literal text: state a threshold, date, count or list "+
 					"through a placeholder of the parameter that holds it (%s), so the words follow the rule set in force",
-					n, placeholderHint(c.reads.params))
+					strings.Join(named, ", "), placeholderHint(c.reads.params))
 			}
 		}
 	}

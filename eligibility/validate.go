@@ -117,6 +117,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	}
 
 	checkSizes(p, problems)
+	checkDates(p, problems)
 
 	for id, f := range p.Findings {
 		if !e.takesFinding(id) || f.Met == nil {
@@ -295,6 +296,7 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 	if len(p.Findings) > MaxListLength {
 		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
 	}
+	checkRecordSize(p, problems)
 	var bad []string
 	for id, f := range p.Findings {
 		if len(f.By) > MaxStringBytes || len(f.Note) > MaxStringBytes || !utf8.ValidString(f.By) || !utf8.ValidString(f.Note) {

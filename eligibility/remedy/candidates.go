@@ -47,6 +47,8 @@ type env struct {
 	ints            []int64
 	strs            []string
 	lists           [][]string
+	// listCodes names the code list of each of lists (criteria.Parameter.Codes).
+	listCodes []string
 	// decimals and dates are the values of other facts of those types it reads.
 	decimals []decimal.Decimal
 	// amounts of the record the criterion does not read, tried last: validation
@@ -84,6 +86,7 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 		case v.Type() == criteria.ListParameter:
 			l, _ := v.List()
 			e.lists = append(e.lists, l)
+			e.listCodes = append(e.listCodes, prm.Codes)
 		}
 	}
 	for _, path := range cr.reads.Facts {
@@ -227,6 +230,17 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 		return out
 	}
 	return nil
+}
+
+// name names a plain-string code by the code list of the first list parameter
+// holding it, or quotes it.
+func (e *env) name(code string) criteria.Text {
+	for i, l := range e.lists {
+		if slices.Contains(l, code) {
+			return criteria.FormatCode(e.listCodes[i], code)
+		}
+	}
+	return criteria.Quote(code)
 }
 
 func (e *env) inLists(c string) bool {

@@ -206,7 +206,7 @@ func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r elig
 			fx.None = NoneOutsideControl
 			var zh, en []string
 			for _, f := range fixedFacts {
-				val := shown(f.t, f.cur)
+				val := shown(f.t, f.cur, e.name)
 				if f.value != "" && (kindOf(f.t) == kindString || kindOf(f.t) == kindCode) {
 					val = codeName(f.t, f.value)
 				}
@@ -369,9 +369,9 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		return ch
 	}
 	if !it.missing {
-		ch.From = shown(it.t, it.cur)
+		ch.From = shown(it.t, it.cur, e.name)
 	}
-	ch.To = shown(it.t, a.val)
+	ch.To = shown(it.t, a.val, e.name)
 	ch.Value = jsonValue(a.val)
 	L, P := it.label, it.path
 	provide := it.kind == Provide
@@ -472,7 +472,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		var names []criteria.Text
 		for _, c := range e.candidates(P, it.t, it.cur, it.missing) {
 			if c.Len() > 0 && passes(c) {
-				names = append(names, codeName(nil, c.Index(c.Len()-1).String()))
+				names = append(names, e.name(c.Index(c.Len()-1).String()))
 			}
 		}
 		ch.Text = text("在"+L.Zh+"（"+P+"）中增加以下至少一项："+joinNames(names).Zh,

@@ -116,7 +116,7 @@ func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
 		fd.Type = map[kind]string{kindString: "string", kindList: "list"}[kindOf(t)]
 		for _, l := range e.lists {
 			for _, c := range l {
-				fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(nil, c)})
+				fd.Codes = append(fd.Codes, Code{Code: c, Name: e.name(c)})
 			}
 		}
 	default:

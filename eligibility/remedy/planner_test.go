@@ -2,6 +2,7 @@ package remedy_test
 
 import (
 	"context"
+	"github.com/shopspring/decimal"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,7 +48,7 @@ add:
     category: bigdata
     ref: test
     source: test
-    summary: {zh: 完成投资不少于一百万元, en: completed investment of at least one million}
+    summary: {zh: "完成投资不少于{minCompleted}", en: "completed investment of at least {minCompleted}"}
     strength: mandatory
     basis: data
     require: project.investment.completed >= params.minCompleted
@@ -56,7 +57,7 @@ add:
     category: bigdata
     ref: test
     source: test
-    summary: {zh: 至少五项大数据内容, en: at least five kinds of big-data content}
+    summary: {zh: 大数据内容五项以上, en: at least five kinds of big-data content}
     strength: mandatory
     basis: data
     require: size(project.bigDataContent) >= 5
@@ -68,7 +69,7 @@ add:
 	pl, err := remedy.New(e)
 	require.NoError(t, err)
 	p := base(t, "bigdata")
-	p.Investment.Completed = yuan("999999.50")
+	p.Investment.Completed = eligibility.NewFormAmount(*yuan("999999.50"))
 	r, err := pl.Remedies(context.Background(), p, submission)
 	require.NoError(t, err)
 	require.Len(t, r.Fixes, 2)
@@ -86,7 +87,7 @@ func TestPlanRaisesTheShareWithTheTotal(t *testing.T) {
 	pl, err := remedy.New(eligibility.Default())
 	require.NoError(t, err)
 	p := base(t, "bigdata")
-	p.Investment.Total, p.Investment.BigDataPortion, p.Investment.Completed = yuan("4000000"), yuan("2100000"), yuan("0")
+	p.Investment.Total, p.Investment.BigDataPortion, p.Investment.Completed = yuan("4000000"), yuan("2100000"), eligibility.NewFormAmount(decimal.Zero)
 	r, err := pl.Remedies(context.Background(), p, submission)
 	require.NoError(t, err)
 	require.Equal(t, remedy.PlanChanges, r.Plan.Status)
@@ -151,7 +152,7 @@ func TestForm(t *testing.T) {
 	assert.Equal(t, category.AuthorityGovernmentServices, paths["findings.BD-3a"].Authority)
 	codes := paths["bigDataContent"].Codes
 	require.Len(t, codes, 3)
-	assert.Equal(t, "大数据存储", codes[0].Name.Zh)
+	assert.Equal(t, "存储", codes[0].Name.Zh)
 
 	// A variant's criteria appear in its forms: the stage clauses under every category.
 	pl2, err := remedy.New(loadVariant(t, "stages-everywhere.yaml"))

@@ -52,11 +52,11 @@ func (s *session) questions(p *eligibility.Project, v *eligibility.Verdict) []Qu
 		it := pq.it
 		q := Question{Path: it.path, Label: it.label, Criteria: pq.crit}
 		var tries []reflect.Value
+		e := s.env(s.pl.crits[pq.crit[0]], p, v.AsOf)
 		if it.kind == ObtainFinding {
 			q.Finding, q.Authority = true, v.ConfirmingAuthority
 			tries = []reflect.Value{reflect.ValueOf(true), reflect.ValueOf(false)}
 		} else {
-			e := s.env(s.pl.crits[pq.crit[0]], p, v.AsOf)
 			tries = e.candidates(it.path, it.t, it.cur, true)
 			if len(tries) > maxAnswers {
 				tries = tries[:maxAnswers]
@@ -77,7 +77,7 @@ func (s *session) questions(p *eligibility.Project, v *eligibility.Verdict) []Qu
 				if set(r, it.path, val) != nil {
 					continue
 				}
-				shownVal = answerWords(it.t, val)
+				shownVal = answerWords(it.t, val, e.name)
 			}
 			outcomes := map[string]eligibility.Outcome{}
 			valid := true
@@ -154,7 +154,7 @@ func decideWith(v *eligibility.Verdict, base, with map[string]eligibility.Outcom
 }
 
 // answerWords names a hypothetical answer.
-func answerWords(t reflect.Type, v reflect.Value) criteria.Text {
+func answerWords(t reflect.Type, v reflect.Value, name func(string) criteria.Text) criteria.Text {
 	switch kindOf(t) {
 	case kindText:
 		if strings.TrimSpace(*v.Interface().(*string)) == "" {
@@ -173,7 +173,7 @@ func answerWords(t reflect.Type, v reflect.Value) criteria.Text {
 			return text("至少一项", "at least one entry")
 		}
 	}
-	return shown(t, v)
+	return shown(t, v, name)
 }
 
 func questionText(q Question) criteria.Text {

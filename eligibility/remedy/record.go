@@ -76,10 +76,7 @@ func codeName(t reflect.Type, code string) criteria.Text {
 			return criteria.Text{Zh: n.Chinese(), En: n.English()}
 		}
 	}
-	if n, ok := listCodes[code]; ok {
-		return n
-	}
-	return criteria.Text{Zh: "“" + code + "”", En: `"` + code + `"`}
+	return criteria.Quote(code)
 }
 
 // segment is one step of a JSON path: a field name and, for a list element, its index.
@@ -263,7 +260,7 @@ func jsonValue(v reflect.Value) json.RawMessage {
 }
 
 // shown writes a value for people: amounts grouped, codes by name, lists joined.
-func shown(t reflect.Type, v reflect.Value) criteria.Text {
+func shown(t reflect.Type, v reflect.Value, name func(string) criteria.Text) criteria.Text {
 	if !v.IsValid() {
 		return text("未填报", "not stated")
 	}
@@ -308,7 +305,7 @@ func shown(t reflect.Type, v reflect.Value) criteria.Text {
 		}
 		names := make([]criteria.Text, v.Len())
 		for i := range v.Len() {
-			names[i] = codeName(nil, v.Index(i).String())
+			names[i] = name(v.Index(i).String())
 		}
 		return joinNames(names)
 	}

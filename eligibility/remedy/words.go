@@ -34,28 +34,6 @@ func groupDigits(s string) string {
 	return sign + b.String() + frac
 }
 
-// listCodes names plain-string codes that have no type of their own in the category
-// package (the contents of list facts and of list parameters). A code not here is
-// shown as written.
-var listCodes = map[string]criteria.Text{
-	"storage":               {Zh: "大数据存储", En: "big-data storage"},
-	"analysis":              {Zh: "大数据分析", En: "big-data analysis"},
-	"application":           {Zh: "大数据应用", En: "big-data application"},
-	"network-slicing":       {Zh: "网络切片", En: "network slicing"},
-	"edge-computing":        {Zh: "边缘计算", En: "edge computing"},
-	"urllc":                 {Zh: "低时延高可靠", En: "URLLC"},
-	"5g-lan":                {Zh: "5G局域网", En: "5G LAN"},
-	"public-macro-coverage": {Zh: "公网宏覆盖", En: "public macro coverage"},
-	"5g":                    {Zh: "5G", En: "5G"},
-	"ipv6":                  {Zh: "IPv6", En: "IPv6"},
-	"industrial-pon":        {Zh: "工业无源光网络", En: "industrial PON"},
-	"secondary-node":        {Zh: "标识解析二级节点", En: "secondary node"},
-	"recursive-node":        {Zh: "公共递归解析节点", En: "public recursive node"},
-	"cross-industry":        {Zh: "跨行业跨领域平台", En: "cross-industry platform"},
-	"industry":              {Zh: "重点行业级平台", En: "industry-level platform"},
-	"enterprise":            {Zh: "企业级平台", En: "enterprise-level platform"},
-}
-
 // joinNames joins names with the enumeration comma in Chinese and ", " in English.
 func joinNames(names []criteria.Text) criteria.Text {
 	zh := make([]string, len(names))

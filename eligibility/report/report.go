@@ -98,6 +98,7 @@ type page struct {
 	Parameters    paramsSection
 	Provenance    provenanceSection
 	Footer        string
+	Print         printed // running header, page numbers and signature block (print.go)
 }
 
 type pair struct {
@@ -231,6 +232,7 @@ func build(v *eligibility.Verdict, opts Options) (*page, error) {
 		Reproduce: fmt.Sprintf(wd.reproduce, v.Provenance.Version),
 	}
 	p.Footer = fmt.Sprintf(wd.generator, v.Provenance.Library, v.Provenance.Version)
+	p.Print = printedFor(lang, p.Title, p.ProjectID)
 	return p, nil
 }
 
@@ -273,8 +275,13 @@ func summary(v *eligibility.Verdict, wd *words) string {
 	if n := len(v.Advisories); n > 0 {
 		parts = append(parts, fmt.Sprintf(wd.summaryAdvisories, n))
 	}
-	s := strings.Join(parts, wd.listSep) + wd.sentenceEnd
-	if wd.capitalize {
+	return wd.sentence(strings.Join(parts, wd.listSep))
+}
+
+// sentence ends s as a sentence, capitalised where the language does.
+func (wd *words) sentence(s string) string {
+	s += wd.sentenceEnd
+	if wd.capitalize && s != "" {
 		s = strings.ToUpper(s[:1]) + s[1:]
 	}
 	return s
@@ -340,7 +347,7 @@ func clauseOf(r eligibility.Result, class string, v *eligibility.Verdict, rs *cr
 		}
 	}
 	for _, a := range r.Adjustments {
-		cl.Adjustments = append(cl.Adjustments, wd.text(a)+wd.sentenceEnd)
+		cl.Adjustments = append(cl.Adjustments, wd.sentence(wd.text(a)))
 	}
 	for _, path := range r.Missing {
 		m := missingFact{Path: path}
@@ -414,7 +421,7 @@ func parameters(v *eligibility.Verdict, rs *criteria.RuleSet, wd *words) paramsS
 				row.Codes = valueText(pv.Value)
 			}
 			if a, ok := p.Adjustment(pv.Value); ok {
-				s.Adjustments = append(s.Adjustments, wd.text(a)+wd.sentenceEnd)
+				s.Adjustments = append(s.Adjustments, wd.sentence(wd.text(a)))
 			}
 		}
 		s.Rows = append(s.Rows, row)

@@ -136,7 +136,7 @@ func TestContent(t *testing.T) {
 				"无法判定项（须补充）（1）", "评审意见（BD-3b）", "findings.BD-3b",
 				"建议（0）", "全部适用条款（10）", "不适用（37）：",
 				"minTotalInvestment", "500万元", "自始有效",
-				"sha256:", "0.1.0", "github.com/jilin761/intake", "jilin-761-intake-2020",
+				"sha256:", eligibility.Version, "github.com/jilin761/intake", "jilin-761-intake-2020",
 			},
 			reason: "the header, the failing clause quoted from the letter with its explanation, the missing finding, every result, the parameters and the provenance",
 		},
@@ -359,4 +359,46 @@ func TestWriteErrors(t *testing.T) {
 	v := verdictOf(t, sampleProject)
 	assert.ErrorIs(t, report.Markdown(failingWriter{}, v, report.Options{}), os.ErrClosed)
 	assert.ErrorIs(t, report.HTML(failingWriter{}, v, report.Options{}), os.ErrClosed)
+}
+
+// Under a variant the reports state the values in force, in both languages and both
+// formats, and say where the rule set departs from the letter: in the failing
+// clause and under the parameters table. Codes are shown by their names.
+func TestReportsFollowTheParameters(t *testing.T) {
+	rs, err := criteria.LoadFS(os.DirFS(filepath.Join("..", "..", "criteria", "testdata", "rulesets", "variants")), "floor-10m.yaml")
+	require.NoError(t, err)
+	engine, err := eligibility.New(rs)
+	require.NoError(t, err)
+	data, err := os.ReadFile(filepath.Join("testdata", "projects", sampleProject+".json"))
+	require.NoError(t, err)
+	p, err := eligibility.DecodeProject(data)
+	require.NoError(t, err)
+	v, err := engine.Evaluate(p, asOf)
+	require.NoError(t, err)
+
+	want := map[report.Lang][]string{
+		report.Chinese: {"项目总投资额度小于1000万元，不符合一(一)4", "项目总投资额度不小于1000万元（含本数）",
+			"规则集调整", "本规则集将总投资下限由500万元调整为1000万元。", "| 1000万元 |", "长春市、吉林市、四平市",
+			"| 企业法人、事业单位法人、社会团体法人、" /* the parameters table: names, then codes */},
+		report.English: {"total investment is below the 10,000,000 yuan required by 一(一)4", "Rule-set change",
+			"This rule set raises the floor on total investment from 5,000,000 to 10,000,000 yuan.",
+			"| 10,000,000 yuan |", "Changchun, Jilin City, Siping"},
+	}
+	for lang, wants := range want {
+		for _, f := range formats {
+			t.Run(string(lang)+"/"+f.ext, func(t *testing.T) {
+				var b bytes.Buffer
+				require.NoError(t, f.render(&b, v, report.Options{Lang: lang, RuleSet: rs}))
+				doc := b.String()
+				if f.ext == "html" {
+					doc = strings.NewReplacer("<td>", "| ", "</td>", " |").Replace(doc)
+				}
+				for _, w := range wants {
+					assertContains(t, doc, w, "the report states the variant's values and its departure from the letter")
+				}
+				assert.NotContains(t, doc, "项目总投资额度小于500万元", "the letter's floor is no longer stated as the one in force")
+				assert.NotContains(t, doc, "below the 5,000,000", "the letter's floor is no longer stated as the one in force")
+			})
+		}
+	}
 }

@@ -33,6 +33,13 @@ type problem struct {
 	Errors []fieldError `json:"errors,omitempty"`
 	// Index is the record's 0-based position in a batch; nil outside batches.
 	Index *int `json:"index,omitempty"`
+	// Line, Column and Offset locate a JSON syntax error in the record (in a batch, in
+	// the record of the slot): Offset is the count of bytes read when the error was
+	// found (encoding/json's SyntaxError.Offset), Line and Column, 1-based and counting
+	// characters, the position of the last byte read. Nil for any other problem.
+	Line   *int   `json:"line,omitempty"`
+	Column *int   `json:"column,omitempty"`
+	Offset *int64 `json:"offset,omitempty"`
 }
 
 // fieldError is one problem at one path.
@@ -52,6 +59,21 @@ func httpProblem(status int, detail string) *problem {
 func invalidRequest(path, message string) *problem {
 	return &problem{Type: typeInvalidRequest, Title: titleInvalidRequest, Status: http.StatusBadRequest,
 		Detail: message, Errors: []fieldError{{Path: path, Message: message}}}
+}
+
+// requestProblem is the 400 listing every problem of the request (not the record), or
+// nil when there are none.
+func requestProblem(errs []fieldError) *problem {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return invalidRequest(errs[0].Path, errs[0].Message)
+	}
+	p := invalidRequest("", "")
+	p.Errors = errs
+	p.Detail = strconv.Itoa(len(errs)) + " problems in the request"
+	return p
 }
 
 // invalidProject turns an error of DecodeProject or the engine's validation into a 400
@@ -76,15 +98,21 @@ func invalidProject(err error) *problem {
 	return p
 }
 
-// write sends p as the whole response.
-func (p *problem) write(w http.ResponseWriter) {
+// problemJSON is p's JSON and a newline.
+func problemJSON(p *problem) []byte {
 	body, err := json.Marshal(p)
 	if err != nil { // a problem holds only strings and ints
 		panic("server: encoding a problem: " + err.Error())
 	}
+	return append(body, '\n')
+}
+
+// write sends p as the whole response.
+func (p *problem) write(w http.ResponseWriter) {
+	body := problemJSON(p)
 	h := w.Header()
 	h.Set("Content-Type", problemContentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)+1))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(p.Status)
-	_, _ = w.Write(append(body, '\n'))
+	_, _ = w.Write(body)
 }

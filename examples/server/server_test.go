@@ -63,6 +63,7 @@ func start(t testing.TB, e engine, cfg config) *httptest.Server {
 	checked := conforming(t, h) // every answer is checked against openapi.json
 	ts := httptest.NewUnstartedServer(checked)
 	ts.Config = httpServer(checked, cfg, log)
+	ts.Listener = newProblemListener(ts.Listener, ts.Config, log)
 	ts.Start()
 	t.Cleanup(ts.Close)
 	return ts
@@ -126,7 +127,7 @@ func requireProblem(t testing.TB, resp *http.Response, body []byte) problem {
 	var members map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(body, &members), "%s", body)
 	for name := range members {
-		assert.Contains(t, []string{"type", "title", "status", "detail", "errors", "index"}, name, "unexpected member %q", name)
+		assert.Contains(t, []string{"type", "title", "status", "detail", "errors", "index", "line", "column", "offset"}, name, "unexpected member %q", name)
 	}
 	var p problem
 	dec := json.NewDecoder(bytes.NewReader(body))

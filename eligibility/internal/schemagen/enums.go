@@ -105,6 +105,7 @@ func enums() ([]enum, error) {
 			{string(criteria.ListParameter), "代码列表", "List of codes"},
 		}},
 	}
+	list = append(list, remedyEnums()...)
 	return list, errors.Join(errs...)
 }
 

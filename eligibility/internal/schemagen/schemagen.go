@@ -106,7 +106,7 @@ func Generate(srcRoot string) ([]File, error) {
 	}
 
 	var files []File
-	for _, t := range []target{g.projectTarget(), g.verdictTarget()} {
+	for _, t := range []target{g.projectTarget(), g.verdictTarget(), g.remediesTarget()} {
 		s, err := g.build(t)
 		if err != nil {
 			return nil, fmt.Errorf("schemagen: %s: %w", t.file, err)
@@ -148,6 +148,7 @@ func (g *generator) projectTarget() target {
 			"The record of one project submitted for intake into Jilin Province's \"761\" project library " +
 			"under 吉政数办函〔2020〕579号: every fact the criteria read. " +
 			"Absent is not false: omit a fact the record does not state (do not send null or an empty string); " +
+			"the one exception is investment.completed, a 三.2 form field, where \"\" says the form left it blank. " +
 			"the criteria that need it are then undetermined and the verdict names it as missing. " +
 			"Amounts are yuan as decimal strings (\"5000000.00\"), never JSON numbers; dates are YYYY-MM-DD. " +
 			"Facts irrelevant to the project's category are ignored. " +
@@ -327,6 +328,8 @@ func (g *generator) build(t target) (*jsonschema.Schema, error) {
 			case formAmount:
 				defs["FormAmount"] = formAmountSchema()
 				return ref("FormAmount")
+			case rawMessageType:
+				return rawValue()
 			case valueType:
 				defs["Decimal"] = t.decimal
 				defs["ParameterValueValue"] = valueSchema()
