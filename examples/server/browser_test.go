@@ -179,12 +179,20 @@ func TestPagesInChromium(t *testing.T) {
 		file := filepath.Join("..", "projects", "bigdata-ineligible-siping-small-datacenter.json")
 		abs, err := filepath.Abs(file)
 		require.NoError(t, err)
+		// Without the script, a button shows another category's fields, keeping what
+		// was typed.
 		require.NoError(t, chromedp.Do(ctx,
-			chromedp.Navigate(ts.URL+"/?category=telecom"),
+			chromedp.Navigate(ts.URL+"/"),
+			chromedp.WaitVisible(chromedp.CSS(`fieldset[data-category="bigdata"]`)),
+			chromedp.SendKeys(chromedp.CSS("#f-name"), "四平市测试项目"),
+			chromedp.SetValue(chromedp.CSS("#f-category"), "telecom"),
+			chromedp.Click(chromedp.CSS(`button.nojs`)),
 			chromedp.WaitVisible(chromedp.CSS(`fieldset[data-category="telecom"]`)),
-			chromedp.WaitVisible(chromedp.CSS(`button.nojs`)), // without the script, the button that shows another category's fields
 			chromedp.WaitNotVisible(chromedp.CSS(`fieldset[data-category="bigdata"]`)),
 		))
+		name, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#f-name")))
+		require.NoError(t, err)
+		assert.Equal(t, "四平市测试项目", name, "what was typed is kept")
 		screenshot(t, ctx, filepath.Join(shots, "check-noscript.png"))
 		require.NoError(t, chromedp.Do(ctx,
 			chromedp.Click(chromedp.CSS("details.json summary")),

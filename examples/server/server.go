@@ -152,7 +152,7 @@ func routes() map[string]route {
 		"/v1/form":           {get, (*server).form},
 		// The pages and their assets (web.go), the OpenAPI document and the
 		// JSON Schemas it references (openapi.go).
-		"/":                              {get, (*server).checkPage},
+		"/":                              {append(get, http.MethodPost), (*server).checkPage},
 		"/check":                         {post, (*server).checkSubmit},
 		"/check/report.html":             {post, (*server).download},
 		"/check/report.md":               {post, (*server).download},
@@ -173,6 +173,18 @@ var queryParams = map[string][]string{
 	"/v1/criteria": {},
 	"/healthz":     {},
 	"/v1/form":     {"category", "subtype", "stage", "asOf"},
+	// The pages (web.go): a form's fields come in its body, never in the query.
+	"/":                              {"lang", "category", "asOf"},
+	"/rules":                         {"lang", "asOf"},
+	"/check":                         {},
+	"/check/report.html":             {},
+	"/check/report.md":               {},
+	"/check/verdict.json":            {},
+	"/assets/style.css":              {},
+	"/assets/app.js":                 {},
+	"/v1/openapi.json":               {},
+	"/v1/schema/project.schema.json": {},
+	"/v1/schema/verdict.schema.json": {},
 }
 
 // ServeHTTP routes the request, checks its query, puts it under the per-request

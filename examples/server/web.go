@@ -174,16 +174,27 @@ type checkView struct {
 }
 
 // checkPage answers GET /: the form for the category in ?category= (the first one
-// by default), with every other category's form hidden for the script to show.
+// by default), with every other category's form hidden for the script to show. POST /
+// is the same form for the category the posted form chose, with what was typed: the
+// button that shows another category's fields without the script.
 func (s *server) checkPage(w http.ResponseWriter, r *http.Request) {
-	lang := pageLang(r, nil)
 	q := r.URL.Query()
 	vals := map[string]string{"asOf": q.Get("asOf"), "category": q.Get("category")}
+	lang := pageLang(r, nil)
+	if r.Method == http.MethodPost {
+		sub, prob := s.readSubmission(w, r)
+		if prob != nil {
+			prob.write(w)
+			return
+		}
+		vals, lang = sub.vals, pageLang(r, sub.vals)
+	}
 	cv, _, err := s.checkForm(lang, vals, nil)
 	if err != nil {
 		httpProblem(http.StatusInternalServerError, err.Error()).write(w)
 		return
 	}
+	cv.Record = vals["record"]
 	render(w, http.StatusOK, "check.html", s.withCheck(r, lang, cv))
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -139,6 +140,12 @@ func TestCheckFormRoundTrip(t *testing.T) {
 			var want eligibility.Verdict
 			require.NoError(t, json.Unmarshal(s.verdict, &want))
 			vals := formValues(t, s.record)
+			if slices.Contains(slices.Collect(maps.Values(vals)), "") {
+				// A blank input states nothing: the form cannot say a form field was
+				// left blank (that takes a pasted record), so such a sample gets
+				// the verdict of its record without the blank fields.
+				want = *verdictWithoutBlanks(t, s.record)
+			}
 			names := pageFields(t, ts, string(want.Category))
 			for k := range vals {
 				if !names[k] && !strings.HasPrefix(k, "findings.") {
@@ -157,6 +164,32 @@ func TestCheckFormRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// verdictWithoutBlanks evaluates a record with its empty strings left out.
+func verdictWithoutBlanks(t testing.TB, record []byte) *eligibility.Verdict {
+	t.Helper()
+	var rec any
+	require.NoError(t, json.Unmarshal(record, &rec))
+	var drop func(v any)
+	drop = func(v any) {
+		if m, ok := v.(map[string]any); ok {
+			for k, e := range m {
+				if e == "" {
+					delete(m, k)
+				}
+				drop(e)
+			}
+		}
+	}
+	drop(rec)
+	data, err := json.Marshal(rec)
+	require.NoError(t, err)
+	p, err := eligibility.DecodeProject(data)
+	require.NoError(t, err)
+	v, err := eligibility.Default().Evaluate(p, criteria.MustParseDate(submission))
+	require.NoError(t, err)
+	return v
 }
 
 // decisionOf reads the decision from an answer page.
