@@ -57,6 +57,7 @@ func TestOpenAPIDocument(t *testing.T) {
 	doc, err := apiDoc()
 	require.NoError(t, err)
 	assert.True(t, doc.IsOpenAPI31OrLater(), "OpenAPI 3.1")
+	assert.Equal(t, eligibility.Version, doc.Info.Version, "info.version is the library's version: update openapi.json when releasing")
 	for path, rt := range routes() {
 		item := doc.Paths.Find(path)
 		if !assert.NotNil(t, item, "%s is documented", path) {
