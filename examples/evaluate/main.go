@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./examples/evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-out DIR] [file.json ...]
+//	go run ./examples/evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-ruleset FILE] [-out DIR] [file.json ...]
 //
 // Each file holds one project record (the JSON form of eligibility.Project) or a JSON
 // array of them; several JSON values one after another are read in turn. With no file,
@@ -92,7 +92,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, time.Now))
 }
 
-const usageHead = `usage: evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-out DIR] [file.json ...]
+const usageHead = `usage: evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-ruleset FILE] [-out DIR] [file.json ...]
 
 Evaluates "761" project records (JSON, one object or an array per file; standard
 input when no file or "-" is given) against 吉政数办函〔2020〕579号 and prints the verdicts,
