@@ -348,6 +348,11 @@ func (s *server) checkSubmit(w http.ResponseWriter, r *http.Request) {
 	lang := pageLang(r, sub.vals)
 	record, fromForm, probs := s.recordOf(lang, sub)
 	asOf, asOfProbs := asOfValue(sub.vals["asOf"])
+	if len(asOfProbs) > 0 && len(probs) == 0 {
+		// Every problem at once: the record's too, checked on the rule set's
+		// effective date, though without a date there is no verdict.
+		probs = s.recordProblems(r.Context(), record)
+	}
 	probs = append(asOfProbs, probs...)
 	var verdict *eligibility.Verdict
 	var rem *remedy.Remedies
@@ -382,6 +387,19 @@ func (s *server) checkSubmit(w http.ResponseWriter, r *http.Request) {
 	p.OtherURL = ""
 	p.Result = s.resultView(lang, verdict, rem, record)
 	render(w, http.StatusOK, "result.html", p)
+}
+
+// recordProblems are the problems of a record, as the engine finds them when it
+// evaluates it: none for a valid record.
+func (s *server) recordProblems(ctx context.Context, record []byte) []fieldError {
+	p, err := s.engine.DecodeProjectContext(ctx, record)
+	if err == nil {
+		_, err = s.engine.EvaluateContext(ctx, p, s.engine.RuleSet().Effective)
+	}
+	if err != nil && (errors.Is(err, eligibility.ErrInvalidProject) || p == nil) {
+		return invalidProject(err).Errors
+	}
+	return nil
 }
 
 // asOfValue checks the required evaluation date.

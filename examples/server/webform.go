@@ -253,10 +253,7 @@ func buildRecord(cat string, fields []field, vals map[string]string) ([]byte, er
 						finding[key] = v
 					}
 				}
-				if len(finding) > 0 {
-					if _, ok := finding["met"]; !ok {
-						finding["met"] = nil // the engine names findings.X.met as required
-					}
+				if len(finding) > 0 { // without met, the engine names findings.X.met as required
 					rec["findings"].(map[string]any)[strings.TrimPrefix(f.Name, "findings.")] = finding
 				}
 			case f.Name == "incidents[]":
@@ -361,7 +358,28 @@ func problemWords(p fieldError, label string) fieldMessage {
 	if p.Path != "" {
 		zh += "（" + p.Path + "）"
 	}
+	for _, h := range problemHints {
+		if strings.Contains(p.Message, h.en) {
+			zh += "：" + h.zh
+			break
+		}
+	}
 	return fieldMessage{Zh: zh, En: p.Message}
+}
+
+// problemHints say the commonest problems of a typed form in Chinese, found by a
+// phrase of the engine's English message; the English, shown beside, says the rest.
+// A message none matches is named by its field alone.
+var problemHints = []struct{ en, zh string }{
+	{"required: the evaluation date", "必须填写评估日期，格式为 YYYY-MM-DD"},
+	{"required: true if the reviewer found", "填写了评审意见的其他内容，须同时选择“是否符合”"},
+	{"is not a decimal amount", "须为金额数字，如 5000000.00（不含逗号、单位或空格）"},
+	{"has more than", "小数位数过多"},
+	{"must not be negative", "不能为负数"},
+	{"check character", "统一社会信用代码校验位不符，请核对"},
+	{"unknown code", "不是可选的代码之一"},
+	{"date", "须为有效日期，格式为 YYYY-MM-DD"},
+	{"required", "必须填写"},
 }
 
 func labelsOf(fields []field, out map[string]string, names map[string]bool) {
