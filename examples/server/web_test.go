@@ -380,3 +380,16 @@ func TestErrorsByInput(t *testing.T) {
 	assert.Equal(t, "a", got["investment.total"][0].En)
 	assert.Len(t, rest, 2)
 }
+
+// TestCheckBodyLimit reads a form, upload included, into memory only up to -max-body:
+// a larger one is a 413, never spilled to a temporary file.
+func TestCheckBodyLimit(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.maxBody = 2048
+	ts := startWeb(t, eligibility.Default(), cfg)
+	resp, body := postForm(t, ts, "/check", map[string]string{"asOf": submission}, bytes.Repeat([]byte(" "), 4096))
+	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode, body)
+	assert.Equal(t, problemContentType, resp.Header.Get("Content-Type"))
+	resp, _ = do(t, ts, http.MethodPost, "/check", "text/plain", []byte("x"))
+	assert.Equal(t, http.StatusUnsupportedMediaType, resp.StatusCode)
+}
