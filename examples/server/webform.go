@@ -126,7 +126,7 @@ func formFields(lang string, f *remedy.Form, render func(criteria.Text) criteria
 		if slices.Contains(basePaths, fl.Path) {
 			continue
 		}
-		v := field{Name: fl.Path, Label: words(lang, fl.Label), Path: fl.Path}
+		v := field{Name: fl.Path, Label: capitalize(words(lang, fl.Label)), Path: fl.Path}
 		if fl.Type == "incidents" {
 			v.Name = "incidents[]" // the group; its first input is named incidents
 		}
@@ -394,3 +394,11 @@ func labelsOf(fields []field, out map[string]string, names map[string]bool) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// capitalize starts an English label with a capital, as a form's labels do.
+func capitalize(s string) string {
+	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
