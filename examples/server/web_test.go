@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"maps"
 	"mime/multipart"
 	"net/http"
@@ -392,4 +393,36 @@ func TestCheckBodyLimit(t *testing.T) {
 	assert.Equal(t, problemContentType, resp.Header.Get("Content-Type"))
 	resp, _ = do(t, ts, http.MethodPost, "/check", "text/plain", []byte("x"))
 	assert.Equal(t, http.StatusUnsupportedMediaType, resp.StatusCode)
+}
+
+// TestRuleSetChanges lists what a variant changes in its criteria: rewritten ones by
+// ID and clause; the letter's own rule set changes nothing.
+func TestRuleSetChanges(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want []string
+	}{
+		{"", nil},
+		{"../rulesets/stages-everywhere.yaml", []string{"改写准则 BD-5a (一(一)5)", "改写准则 BD-6c (一(一)6)"}},
+		{"../rulesets/no-verification.yaml", []string{"改写准则 GEN-3 (三.2)"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			e, desc, err := loadEngine(tt.file)
+			require.NoError(t, err)
+			cfg := defaultConfig()
+			cfg.ruleSetDescription = desc
+			s, err := newServer(e, cfg, slog.New(slog.DiscardHandler))
+			require.NoError(t, err)
+			v := s.ruleSetView("zh")
+			for _, w := range tt.want {
+				assert.Contains(t, v.Changes, w)
+			}
+			if tt.want == nil {
+				assert.Empty(t, v.Changes)
+				assert.Empty(t, v.Description)
+			} else {
+				assert.Equal(t, desc.Zh, v.Description)
+			}
+		})
+	}
 }
