@@ -1,7 +1,8 @@
 // Command server puts the eligibility engine behind an HTTP API, for project-management
-// systems that are not written in Go. It embeds one engine built from the default rule
-// set (eligibility.Default, compiled once and shared by every request) and uses only the
-// standard library's net/http.
+// systems that are not written in Go, and behind pages, for people who do not write
+// code. It embeds one engine built from the default rule set (eligibility.Default), or
+// from the -ruleset file, compiled once and shared by every request, and uses only the
+// standard library's net/http and html/template.
 //
 // Usage:
 //
