@@ -34,6 +34,9 @@ type config struct {
 	maxBatchRecords int
 	// timeout is each request's deadline, from when its headers were read.
 	timeout time.Duration
+	// ruleSetDescription is what the -ruleset variant says it changes, shown on
+	// every page; zero for the default rule set or a full rule set.
+	ruleSetDescription criteria.Text
 }
 
 // defaultConfig is what the flags default to. A record at the engine's input limits
@@ -147,6 +150,20 @@ func routes() map[string]route {
 		"/healthz":           {get, (*server).healthz},
 		"/v1/remedies":       {post, (*server).remedies},
 		"/v1/form":           {get, (*server).form},
+		// The pages and their assets (web.go), the OpenAPI document and the
+		// JSON Schemas it references (openapi.go).
+		"/":                               {append(get, http.MethodPost), (*server).checkPage},
+		"/check":                          {post, (*server).checkSubmit},
+		"/check/report.html":              {post, (*server).download},
+		"/check/report.md":                {post, (*server).download},
+		"/check/verdict.json":             {post, (*server).download},
+		"/rules":                          {get, (*server).rulesPage},
+		"/assets/style.css":               {get, (*server).asset},
+		"/assets/app.js":                  {get, (*server).asset},
+		"/v1/openapi.json":                {get, (*server).openAPI},
+		"/v1/schema/project.schema.json":  {get, (*server).jsonSchema},
+		"/v1/schema/verdict.schema.json":  {get, (*server).jsonSchema},
+		"/v1/schema/remedies.schema.json": {get, (*server).jsonSchema},
 	}
 }
 
@@ -159,6 +176,19 @@ var queryParams = map[string][]string{
 	"/v1/criteria":       {},
 	"/healthz":           {},
 	"/v1/form":           {"category", "subtype", "stage", "asOf"},
+	// The pages (web.go): a form's fields come in its body, never in the query.
+	"/":                               {"lang", "category", "asOf"},
+	"/rules":                          {"lang", "asOf"},
+	"/check":                          {},
+	"/check/report.html":              {},
+	"/check/report.md":                {},
+	"/check/verdict.json":             {},
+	"/assets/style.css":               {},
+	"/assets/app.js":                  {},
+	"/v1/openapi.json":                {},
+	"/v1/schema/project.schema.json":  {},
+	"/v1/schema/verdict.schema.json":  {},
+	"/v1/schema/remedies.schema.json": {},
 }
 
 // ServeHTTP routes the request, checks its query, puts it under the per-request
