@@ -22,7 +22,7 @@ type Planner struct {
 	secondary map[string]bool
 	// amounts are the JSON paths of the decimal facts.
 	amounts []string
-	crits     map[string]*crit
+	crits   map[string]*crit
 }
 
 // crit is one criterion, with an engine for it alone: trying a candidate change
