@@ -143,7 +143,7 @@ func (pl *Planner) memoKey(cr *crit, q *eligibility.Project, at eligibility.Date
 		for _, j := range pl.facts[f].JSON {
 			b.WriteByte(0)
 			if v, ok := get(q, j); ok {
-				b.Write(jsonValue(v))
+				keyValue(&b, v)
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func (pl *Planner) memoKey(cr *crit, q *eligibility.Project, at eligibility.Date
 	for _, j := range pl.amounts {
 		b.WriteByte(0)
 		if v, ok := get(q, j); ok {
-			b.Write(jsonValue(v))
+			keyValue(&b, v)
 		}
 	}
 	for _, id := range cr.findings {
