@@ -12,6 +12,24 @@ const (
 	LegalFormPublicInstitution LegalForm = "public-institution"
 	// LegalFormSocialOrganization is 社会团体法人.
 	LegalFormSocialOrganization LegalForm = "social-organization"
+	// LegalFormFoundation is 基金会法人, a 捐助法人 (民法典 第九十二条).
+	LegalFormFoundation LegalForm = "foundation"
+	// LegalFormSocialServiceAgency is 社会服务机构法人 (formerly 民办非企业单位),
+	// a 捐助法人 (民法典 第九十二条).
+	LegalFormSocialServiceAgency LegalForm = "social-service-agency"
+	// LegalFormGovernmentOrgan is 机关法人, a 特别法人 (民法典 第九十七条): a
+	// state organ, or a public institution performing administrative
+	// functions, with independent funding.
+	LegalFormGovernmentOrgan LegalForm = "government-organ"
+	// LegalFormRuralCollective is 农村集体经济组织法人, a 特别法人 (民法典
+	// 第九十九条).
+	LegalFormRuralCollective LegalForm = "rural-collective-economic-organization"
+	// LegalFormCooperative is 城镇农村的合作经济组织法人, a 特别法人 (民法典
+	// 第一百条), e.g. a 农民专业合作社 or 供销合作社.
+	LegalFormCooperative LegalForm = "cooperative-economic-organization"
+	// LegalFormGrassrootsAutonomous is 基层群众性自治组织法人, a 特别法人 (民法典
+	// 第一百零一条): a 居民委员会 or 村民委员会.
+	LegalFormGrassrootsAutonomous LegalForm = "grassroots-autonomous-organization"
 	// LegalFormBranch is 分支机构, a branch of a legal person; it acts in the
 	// name of the legal person it belongs to and is not independent.
 	LegalFormBranch LegalForm = "branch"
@@ -28,21 +46,30 @@ var legalForms = newTable("LegalForm", []row[LegalForm, bool]{
 	{code: LegalFormEnterprise, zh: "企业法人", en: "Enterprise legal person", x: true},
 	{code: LegalFormPublicInstitution, zh: "事业单位法人", en: "Public-institution legal person", x: true},
 	{code: LegalFormSocialOrganization, zh: "社会团体法人", en: "Social-organisation legal person", x: true},
+	{code: LegalFormFoundation, zh: "基金会法人", en: "Foundation legal person", x: true},
+	{code: LegalFormSocialServiceAgency, zh: "社会服务机构法人", en: "Social-service-agency legal person", x: true},
+	{code: LegalFormGovernmentOrgan, zh: "机关法人", en: "Government-organ legal person", x: true},
+	{code: LegalFormRuralCollective, zh: "农村集体经济组织法人", en: "Rural collective economic organisation legal person", x: true},
+	{code: LegalFormCooperative, zh: "城镇农村的合作经济组织法人", en: "Urban or rural cooperative economic organisation legal person", x: true},
+	{code: LegalFormGrassrootsAutonomous, zh: "基层群众性自治组织法人", en: "Grassroots self-governing organisation legal person", x: true},
 	{code: LegalFormBranch, zh: "分支机构", en: "Branch"},
 	{code: LegalFormIndividualBusiness, zh: "个体工商户", en: "Individual business"},
 	{code: LegalFormUnincorporated, zh: "非法人组织", en: "Unincorporated organisation"},
 })
 
-// LegalForms returns the legal forms, the three legal-person forms first:
-// enterprise, public-institution, social-organization, branch,
-// individual-business, unincorporated. The slice is new on every call.
+// LegalForms returns the legal forms, the legal-person forms first, in the
+// order of the Civil Code (营利法人; 非营利法人; 特别法人): enterprise,
+// public-institution, social-organization, foundation, social-service-agency,
+// government-organ, rural-collective-economic-organization,
+// cooperative-economic-organization, grassroots-autonomous-organization; then
+// branch, individual-business, unincorporated. The slice is new on every call.
 func LegalForms() []LegalForm { return legalForms.list() }
 
 // ParseLegalForm returns the LegalForm with code s (exact, case-sensitive), or
 // a *[ParseError] listing the valid codes.
 func ParseLegalForm(s string) (LegalForm, error) { return legalForms.parse(s) }
 
-// IsValid reports whether f is one of the six legal forms.
+// IsValid reports whether f is one of the twelve legal forms.
 func (f LegalForm) IsValid() bool { return legalForms.valid(f) }
 
 // String returns the code, or "%!LegalForm(raw)" for an invalid value.
@@ -55,11 +82,14 @@ func (f LegalForm) Chinese() string { return legalForms.zh(f) }
 func (f LegalForm) English() string { return legalForms.en(f) }
 
 // IndependentLegalPerson reports whether f is an independent legal person
-// (独立法人): true for enterprise, public-institution and social-organization,
-// the 法人 forms of the Civil Code (营利法人, 非营利法人 such as 事业单位 and
-// 社会团体); false for a branch, which is part of its legal person, for
-// individual businesses and unincorporated organisations, which are not legal
-// persons, and for invalid values.
+// (独立法人): true for every 法人 form of the Civil Code, which by its 第五十七条
+// 依法独立享有民事权利和承担民事义务 — 营利法人 (enterprise), 非营利法人
+// (public-institution, social-organization, foundation, social-service-agency)
+// and 特别法人 (government-organ, rural-collective-economic-organization,
+// cooperative-economic-organization, grassroots-autonomous-organization); false
+// for a branch, which is part of its legal person, for individual businesses
+// and unincorporated organisations, which are not legal persons, and for
+// invalid values.
 func (f LegalForm) IndependentLegalPerson() bool { return legalForms.extra(f) }
 
 // MarshalText returns the code; empty text for the zero value; an error

@@ -174,7 +174,28 @@ func TestEnums(t *testing.T) {
 	})
 	t.Run("LegalForm", func(t *testing.T) {
 		testEnum(t, enumSpec[category.LegalForm]{typ: "LegalForm", list: category.LegalForms, parse: category.ParseLegalForm,
-			listed: []string{"enterprise", "public-institution", "social-organization", "branch", "individual-business", "unincorporated"}})
+			listed: []string{"enterprise", "public-institution", "social-organization", "foundation", "social-service-agency",
+				"government-organ", "rural-collective-economic-organization", "cooperative-economic-organization",
+				"grassroots-autonomous-organization", "branch", "individual-business", "unincorporated"}})
+	})
+	t.Run("BigDataContent", func(t *testing.T) {
+		testEnum(t, enumSpec[category.BigDataContent]{typ: "BigDataContent", list: category.BigDataContents, parse: category.ParseBigDataContent,
+			listed: []string{"storage", "analysis", "application", "collection", "governance", "sharing", "security",
+				"computing", "facilities", "other"}})
+	})
+	t.Run("FiveGTechnology", func(t *testing.T) {
+		testEnum(t, enumSpec[category.FiveGTechnology]{typ: "FiveGTechnology", list: category.FiveGTechnologies, parse: category.ParseFiveGTechnology,
+			listed: []string{"network-slicing", "edge-computing", "urllc", "5g-lan", "tsn", "private-network", "positioning",
+				"uplink-enhancement", "redcap", "public-macro-coverage", "other"}})
+	})
+	t.Run("IntranetTechnology", func(t *testing.T) {
+		testEnum(t, enumSpec[category.IntranetTechnology]{typ: "IntranetTechnology", list: category.IntranetTechnologies, parse: category.ParseIntranetTechnology,
+			listed: []string{"5g", "ipv6", "industrial-pon", "tsn", "fieldbus", "other"}})
+	})
+	t.Run("IdentifierNodeKind", func(t *testing.T) {
+		testEnum(t, enumSpec[category.IdentifierNodeKind]{typ: "IdentifierNodeKind", list: category.IdentifierNodeKinds, parse: category.ParseIdentifierNodeKind,
+			listed:   []string{"provincial-secondary-node", "industry-secondary-node", "enterprise-node", "recursive-node", "other"},
+			unlisted: []string{"secondary-node"}})
 	})
 	t.Run("EnterpriseKind", func(t *testing.T) {
 		testEnum(t, enumSpec[category.EnterpriseKind]{typ: "EnterpriseKind", list: category.EnterpriseKinds, parse: category.ParseEnterpriseKind,
@@ -191,6 +212,41 @@ func TestParseErrorMessage(t *testing.T) {
 	require.EqualError(t, err, `category: unknown Stage "started" (valid: planning, new-start, continuing)`)
 	_, err = category.ParseStage("")
 	require.EqualError(t, err, `category: empty Stage (valid: planning, new-start, continuing)`)
+}
+
+// TestParseErrorClosest: a near miss names the code that was meant, so the
+// person who typed it can fix it; a value near no code names none.
+func TestParseErrorClosest(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"storge", "storage"},
+		{"Storage", "storage"},
+		{"anlaysis", "analysis"},
+		{"network slicing", "network-slicing"},
+		{"network_slicing", "network-slicing"},
+		{"URLLC", "urllc"},
+		{"5G-LAN", "5g-lan"},
+		{"redcap-module", ""},
+		{"blockchain", ""},
+		{"", ""},
+		{"存储", ""},
+	} {
+		var closest string
+		_, err := category.ParseBigDataContent(c.in)
+		if pe, ok := errors.AsType[*category.ParseError](err); ok && pe.Closest != "" {
+			closest = pe.Closest
+		}
+		_, err = category.ParseFiveGTechnology(c.in)
+		if pe, ok := errors.AsType[*category.ParseError](err); ok && pe.Closest != "" {
+			closest = pe.Closest
+		}
+		assert.Equal(t, c.want, closest, c.in)
+	}
+	_, err := category.ParseBigDataContent("storge")
+	require.EqualError(t, err, `category: unknown BigDataContent "storge"; did you mean "storage"? (valid: storage, analysis, application, collection, governance, sharing, security, computing, facilities, other)`)
+	_, err = category.ParseBigDataContent(strings.Repeat("x", 1<<16))
+	pe, _ := errors.AsType[*category.ParseError](err)
+	require.NotNil(t, pe)
+	assert.Empty(t, pe.Closest, "a long value is no typo, and costs no quadratic search")
 }
 
 func TestParseErrorValidIsACopy(t *testing.T) {
@@ -430,6 +486,12 @@ func TestIndependentLegalPerson(t *testing.T) {
 		{category.LegalFormEnterprise, true, "营利法人"},
 		{category.LegalFormPublicInstitution, true, "事业单位法人 is a 非营利法人"},
 		{category.LegalFormSocialOrganization, true, "社会团体法人 is a 非营利法人"},
+		{category.LegalFormFoundation, true, "基金会 is a 捐助法人, a 非营利法人"},
+		{category.LegalFormSocialServiceAgency, true, "社会服务机构 is a 捐助法人, a 非营利法人"},
+		{category.LegalFormGovernmentOrgan, true, "机关法人 is a 特别法人 (art. 97)"},
+		{category.LegalFormRuralCollective, true, "特别法人 (art. 99)"},
+		{category.LegalFormCooperative, true, "特别法人 (art. 100)"},
+		{category.LegalFormGrassrootsAutonomous, true, "特别法人 (art. 101)"},
 		{category.LegalFormBranch, false, "a branch is part of its legal person"},
 		{category.LegalFormIndividualBusiness, false, "not a legal person"},
 		{category.LegalFormUnincorporated, false, "非法人组织"},

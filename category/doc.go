@@ -5,8 +5,11 @@
 // [Authority] bodies and reporting [Channel] of 二.1/二.2 with the routing
 // between them ([Category.ConfirmingAuthority], [RouteOf]), the
 // [ReportingUnit] values the letter addresses, the [Carrier] companies of
-// 二.2, and the applicant facts [LegalForm], [EnterpriseKind] and
-// [IncidentKind].
+// 二.2, the applicant facts [LegalForm], [EnterpriseKind] and
+// [IncidentKind], the kind of an identifier node ([IdentifierNodeKind]), and
+// the letter's open lists, which end in 等: [BigDataContent],
+// [FiveGTechnology] and [IntranetTechnology] (see lists.go for how a code
+// the list does not name is handled).
 //
 // # Codes and names
 //
@@ -29,9 +32,10 @@
 // problem at once instead of the decoder stopping at the first. Check decoded
 // values with IsValid. The ParseType functions are strict: they accept exact
 // codes only and return a *[ParseError], which lists the valid codes and
-// matches [ErrUnknownCode] under [errors.Is]. MarshalText refuses to write an
-// invalid value (the error also matches [ErrUnknownCode]) and writes the
-// zero value as empty text.
+// matches [ErrUnknownCode] under [errors.Is]; for a near miss it also names
+// the code that was probably meant (ParseError.Closest). MarshalText refuses
+// to write an invalid value (the error also matches [ErrUnknownCode]) and
+// writes the zero value as empty text.
 //
 // # Concurrency
 //

@@ -17,6 +17,9 @@ type ParseError struct {
 	Type  string   // the Go type name, e.g. "Category"
 	Value string   // the rejected input, verbatim
 	Valid []string // every valid code of Type, in the type's documented order
+	// Closest is the valid code nearest to Value, if one is near enough to be
+	// what was meant (a typo, another case, a space for a hyphen), else "".
+	Closest string
 }
 
 // Error names the type and the value and lists the valid codes, so a caller
@@ -26,7 +29,54 @@ func (e *ParseError) Error() string {
 	if e.Value == "" {
 		what = "empty " + e.Type
 	}
+	if e.Closest != "" {
+		what += fmt.Sprintf("; did you mean %q?", e.Closest)
+	}
 	return fmt.Sprintf("category: %s (valid: %s)", what, strings.Join(e.Valid, ", "))
+}
+
+// closest returns the code of valid nearest to s by edit distance, ignoring
+// case and treating spaces and underscores as hyphens, when it is within a
+// third of the code's length (at least one edit); else "". Ties go to the
+// earlier code.
+func closest(s string, valid []string) string {
+	norm := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
+	if norm == "" {
+		return ""
+	}
+	best, bestDist := "", -1
+	for _, v := range valid {
+		d := editDistance(norm, v)
+		if d <= max(1, len(v)/3) && (bestDist < 0 || d < bestDist) {
+			best, bestDist = v, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes. Codes are
+// short, and it runs only for a value already known to be wrong.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 4*len(rb)+8 { // far too long to be a typo; keep the cost bounded
+		return len(ra)
+	}
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // Unwrap returns [ErrUnknownCode].
@@ -121,7 +171,7 @@ func (t *table[T, X]) parse(s string) (T, error) {
 	for i, r := range t.rows {
 		valid[i] = string(r.code)
 	}
-	return "", &ParseError{Type: t.typ, Value: s, Valid: valid}
+	return "", &ParseError{Type: t.typ, Value: s, Valid: valid, Closest: closest(s, valid)}
 }
 
 // list returns the listed values in table order, in a fresh slice the caller

@@ -13,39 +13,22 @@ import (
 // compared with) holds, so that words a person reads show 长春市, not changchun.
 // A parameter names its code list in Parameter.Codes.
 //
-// The lists of the category package are its enum types. The others are the open
-// lists of the project record (its 等 lists), whose codes the record documents but
-// the category package does not (yet) type; their names are kept here, in one table.
+// The lists of the category package are its enum types, the open 等 lists of
+// category/lists.go included. The platform levels, which the record documents but
+// the category package does not type, are named here.
 var codeLists = map[string]func(code string) (Text, bool){
-	"category":       enumName[category.Category](false),
-	"subtype":        enumName[category.Subtype](false),
-	"stage":          enumName[category.Stage](false),
-	"reportingUnit":  enumName[category.ReportingUnit](false),
-	"legalForm":      enumName[category.LegalForm](true),
-	"enterpriseKind": enumName[category.EnterpriseKind](true),
-	"incidentKind":   enumName[category.IncidentKind](true),
-	"carrier":        carrierName,
-	"bigDataContent": tableName(map[string]Text{
-		"storage":     {Zh: "存储", En: "storage"},
-		"analysis":    {Zh: "分析", En: "analysis"},
-		"application": {Zh: "应用", En: "application"},
-	}),
-	"fiveGTechnology": tableName(map[string]Text{
-		"network-slicing":       {Zh: "网络切片", En: "network slicing"},
-		"edge-computing":        {Zh: "边缘计算", En: "edge computing"},
-		"urllc":                 {Zh: "低时延高可靠", En: "URLLC"},
-		"5g-lan":                {Zh: "5G局域网", En: "5G LAN"},
-		"public-macro-coverage": {Zh: "公网宏覆盖", En: "public macro coverage"},
-	}),
-	"intranetTechnology": tableName(map[string]Text{
-		"5g":             {Zh: "5G", En: "5G"},
-		"ipv6":           {Zh: "IPv6", En: "IPv6"},
-		"industrial-pon": {Zh: "工业无源光网络", En: "industrial PON"},
-	}),
-	"identifierNode": tableName(map[string]Text{
-		"secondary-node": {Zh: "省级标识解析二级节点", En: "provincial secondary node"},
-		"recursive-node": {Zh: "公共递归解析节点", En: "public recursive node"},
-	}),
+	"category":           enumName[category.Category](false),
+	"subtype":            enumName[category.Subtype](false),
+	"stage":              enumName[category.Stage](false),
+	"reportingUnit":      enumName[category.ReportingUnit](false),
+	"legalForm":          enumName[category.LegalForm](true),
+	"enterpriseKind":     enumName[category.EnterpriseKind](true),
+	"incidentKind":       enumName[category.IncidentKind](true),
+	"carrier":            carrierName,
+	"bigDataContent":     enumName[category.BigDataContent](true),
+	"fiveGTechnology":    enumName[category.FiveGTechnology](true),
+	"intranetTechnology": enumName[category.IntranetTechnology](true),
+	"identifierNode":     enumName[category.IdentifierNodeKind](true),
 	"platformLevel": tableName(map[string]Text{
 		"cross-industry": {Zh: "跨行业跨领域平台", En: "cross-industry platform"},
 		"industry":       {Zh: "重点行业级平台", En: "key industry-level platform"},
@@ -127,8 +110,9 @@ func lowerFirst(s string) string {
 	if r == utf8.RuneError || !unicode.IsUpper(r) {
 		return s
 	}
-	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
-		return s // an acronym
+	word, _, _ := strings.Cut(s, " ")
+	if strings.IndexFunc(word[n:], unicode.IsUpper) >= 0 {
+		return s // an acronym or a name written with capitals inside (URLLC, RedCap)
 	}
 	return strings.ToLower(s[:n]) + s[n:]
 }

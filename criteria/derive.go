@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
+	"strings"
 
+	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/jilin761/intake/category"
@@ -186,7 +189,18 @@ func (c *CriterionPatch) apply(to *Criterion) {
 // validate records the patch's own problems: those that do not depend on the base.
 func (c *CriterionPatch) validate(p *Problems, path string) {
 	if !validID(c.ID) {
-		p.Add(path+".id", "%q is not a criterion ID (letters, digits and '-', starting with a letter)", c.ID)
+		p.Add(path+".id", "%s is not a criterion ID (letters, digits and '-', starting with a letter)", quoteShort(c.ID))
+	}
+	checkLength(p, path+".id", c.ID, MaxNameBytes)
+	for _, f := range []struct {
+		field string
+		value *string
+		limit int
+	}{{"ref", c.Ref, MaxNameBytes}, {"source", c.Source, MaxTextBytes}, {"summary.zh", c.Summary.Zh, MaxTextBytes},
+		{"summary.en", c.Summary.En, MaxTextBytes}, {"message.zh", c.Message.Zh, MaxTextBytes}, {"message.en", c.Message.En, MaxTextBytes}} {
+		if f.value != nil {
+			checkLength(p, path+"."+f.field, *f.value, f.limit)
+		}
 	}
 	if c.Category != nil && *c.Category != "" && !c.Category.IsValid() {
 		p.Add(path+".category", "unknown category %q (write \"\" for every category)", string(*c.Category))
@@ -258,17 +272,36 @@ func variantPrefix(name string) string { return "criteria: invalid variant " + q
 // and report all at once; a parameter entry with problems is left without values and
 // a replace with a malformed ID is skipped, so that applying the variant adds no
 // noise about them. The error is for a document that does not decode at all.
+//
+// Keys the variant format does not have and values of the wrong shape are problems
+// like the others, by path, all at once; only a file that is not YAML at all, or is
+// beyond [MaxRuleSetBytes], is an error without a variant.
 func parseVariant(data []byte) (*Variant, *Problems, error) {
+	if err := checkDecodedSize(data); err != nil {
+		return nil, nil, fmt.Errorf("criteria: %w: variant: %w", ErrInvalidRuleSet, err)
+	}
+	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var f variantFile
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			err = errors.New("empty document")
 		}
 		return nil, nil, fmt.Errorf("criteria: %w: variant: %w", ErrInvalidRuleSet, err)
 	}
 	p := &Problems{}
+	checkKeys(&doc, reflect.TypeFor[variantFile](), "", p)
+	var f variantFile
+	if err := doc.Decode(&f); err != nil && p.Len() == 0 {
+		// checkKeys reports every shape the decoder refuses, by path; this is a
+		// last resort for one it does not foresee.
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, nil, fmt.Errorf("criteria: %w: variant: %w", ErrInvalidRuleSet, err)
+		}
+		for _, msg := range te.Errors {
+			p.Add("(document)", "%s", msg)
+		}
+	}
 	v := &Variant{
 		Base:             f.Base,
 		Name:             f.Name,
@@ -282,10 +315,24 @@ func parseVariant(data []byte) (*Variant, *Problems, error) {
 	case f.Base == "":
 		p.Add("base", "required: the name of the rule set this variant changes")
 	case f.Name == f.Base:
-		p.Add("name", "must differ from the base's name %q, or verdicts under the two could not be told apart", f.Base)
+		p.Add("name", "must differ from the base's name %s, or verdicts under the two could not be told apart", quoteShort(f.Base))
 	}
 	if f.Name == "" {
 		p.Add("name", "required")
+	}
+	checkLength(p, "base", f.Base, MaxNameBytes)
+	checkLength(p, "name", f.Name, MaxNameBytes)
+	checkText(p, "description", f.Description)
+	for _, l := range []struct {
+		field string
+		n     int
+	}{{"replace", len(f.Replace)}, {"remove", len(f.Remove)}, {"add", len(f.Add)}} {
+		if l.n > MaxCriteria {
+			p.Add(l.field, "%d entries exceed the limit of %d", l.n, MaxCriteria)
+		}
+	}
+	if n := len(f.Parameters) + len(f.AddParameters) + len(f.RemoveParameters); n > MaxParameters {
+		p.Add("parameters", "%d parameter entries exceed the limit of %d", n, MaxParameters)
 	}
 	if f.Effective != "" {
 		d, err := ParseDate(f.Effective)
@@ -306,7 +353,7 @@ func parseVariant(data []byte) (*Variant, *Problems, error) {
 
 	added := map[string]int{}
 	for i, pf := range f.AddParameters {
-		path := fmt.Sprintf("addParameters[%d] (%s)", i, pf.Name)
+		path := fmt.Sprintf("addParameters[%d] (%s)", i, shortName(pf.Name))
 		prm := readParameter(pf, path, p)
 		prm.validate(p, path)
 		if j, dup := added[prm.Name]; dup {
@@ -321,9 +368,9 @@ func parseVariant(data []byte) (*Variant, *Problems, error) {
 	replaced := map[string]int{}
 	for i := range f.Replace {
 		c := &f.Replace[i]
-		path := fmt.Sprintf("replace[%d] (%s)", i, c.ID)
+		path := fmt.Sprintf("replace[%d] (%s)", i, shortName(c.ID))
 		c.validate(p, path)
-		if c.isZero() && !nulls[i] {
+		if c.isZero() && !nulls[i] && !hasPathUnder(p, path) {
 			p.Add(path, "changes nothing: give at least one field to replace")
 		}
 		if j, dup := replaced[c.ID]; dup {
@@ -334,13 +381,13 @@ func parseVariant(data []byte) (*Variant, *Problems, error) {
 	checkIDList(p, "remove", f.Remove, validID)
 	for i, id := range f.Remove {
 		if j, ok := replaced[id]; ok && slices.Index(f.Remove, id) == i {
-			p.Add(fmt.Sprintf("remove[%d] (%s)", i, id), "is also replaced by replace[%d]; a criterion is either replaced or removed", j)
+			p.Add(fmt.Sprintf("remove[%d] (%s)", i, shortName(id)), "is also replaced by replace[%d]; a criterion is either replaced or removed", j)
 		}
 	}
 	ids := map[string]int{}
 	for i := range f.Add {
 		c := &f.Add[i]
-		path := fmt.Sprintf("add[%d] (%s)", i, c.ID)
+		path := fmt.Sprintf("add[%d] (%s)", i, shortName(c.ID))
 		c.validate(p, path)
 		if j, dup := ids[c.ID]; dup {
 			p.Add(path+".id", "duplicates add[%d]", j)
@@ -354,7 +401,7 @@ func quoteOrNone(s string) string {
 	if s == "" {
 		return "(unnamed)"
 	}
-	return fmt.Sprintf("%q", s)
+	return quoteShort(s)
 }
 
 // readOverride reads one parameters entry.
@@ -365,7 +412,7 @@ func readOverride(name string, f parameterOverrideFile, p *Problems) (o Paramete
 			o.Values = nil // reported here; Apply then checks only that the name exists
 		}
 	}()
-	path := "parameters." + name
+	path := "parameters." + shortName(name)
 	o = ParameterOverride{Name: name}
 	hasValue := f.Value.Kind != 0
 	switch {
@@ -438,6 +485,20 @@ func writtenValue(n *yaml.Node) (WrittenValue, error) {
 // readParameter reads a parameter written as in a rule-set file.
 func readParameter(pf parameterFile, path string, p *Problems) Parameter {
 	prm := Parameter{Name: pf.Name, Type: pf.Type, Unit: pf.Unit, Ref: pf.Ref, Label: pf.Label, Description: pf.Description, Codes: pf.Codes}
+	for _, b := range []struct {
+		field, text string
+		to          **decimal.Decimal
+	}{{"min", pf.Min, &prm.Min}, {"max", pf.Max, &prm.Max}} {
+		if b.text == "" {
+			continue
+		}
+		d, err := decimal.NewFromString(b.text)
+		if err != nil {
+			p.Add(path+"."+b.field, "%s is not a decimal number", quoteShort(b.text))
+			continue
+		}
+		*b.to = &d
+	}
 	if pf.Letter.Kind != 0 {
 		v, err := decodeValue(pf.Type, &pf.Letter)
 		if err != nil {
@@ -481,9 +542,9 @@ func readParameter(pf parameterFile, path string, p *Problems) Parameter {
 func checkIDList(p *Problems, field string, list []string, valid func(string) bool) {
 	seen := map[string]int{}
 	for i, id := range list {
-		path := fmt.Sprintf("%s[%d] (%s)", field, i, id)
+		path := fmt.Sprintf("%s[%d] (%s)", field, i, shortName(id))
 		if !valid(id) {
-			p.Add(path, "%q is not a valid name", id)
+			p.Add(path, "%s is not a valid name", quoteShort(id))
 		}
 		if j, dup := seen[id]; dup {
 			p.Add(path, "duplicates %s[%d]", field, j)
@@ -517,7 +578,7 @@ func checkNulls(data []byte, p *Problems) map[int]bool {
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			key, val := item.Content[j], item.Content[j+1]
 			if val.Kind == yaml.ScalarNode && val.ShortTag() == "!!null" {
-				p.Add(fmt.Sprintf("replace[%d] (%s).%s", i, id, key.Value),
+				p.Add(fmt.Sprintf("replace[%d] (%s).%s", i, shortName(id), key.Value),
 					"has no value: write \"\" to empty the field, or leave the key out to keep the base's")
 				found[i] = true
 			}
@@ -563,7 +624,7 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 	case v.Base == "" && !hasPath(p, "base"):
 		p.Add("base", "required: the name of the rule set this variant changes")
 	case v.Base != "" && v.Base != base.Name:
-		p.Add("base", "the variant derives from %q, but the rule set is %q", v.Base, base.Name)
+		p.Add("base", "the variant derives from %s, but the rule set is %q", quoteShort(v.Base), base.Name)
 	}
 	rs := base.Clone()
 	rs.Name = v.Name
@@ -574,16 +635,16 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 	removedParams := map[string]bool{}
 	for i, name := range v.RemoveParameters {
 		if _, ok := base.Parameter(name); !ok {
-			p.Add(fmt.Sprintf("removeParameters[%d] (%s)", i, name), "rule set %q has no parameter %q", base.Name, name)
+			p.Add(fmt.Sprintf("removeParameters[%d] (%s)", i, shortName(name)), "rule set %q has no parameter %q", base.Name, shortName(name))
 		}
 		removedParams[name] = true
 	}
 	for _, o := range v.Parameters {
-		path := "parameters." + o.Name
+		path := "parameters." + shortName(o.Name)
 		i := slices.IndexFunc(rs.Parameters, func(prm Parameter) bool { return prm.Name == o.Name })
 		switch {
 		case i < 0:
-			p.Add(path, "rule set %q has no parameter %q", base.Name, o.Name)
+			p.Add(path, "rule set %q has no parameter %q", base.Name, shortName(o.Name))
 			continue
 		case removedParams[o.Name]:
 			p.Add(path, "is also removed by removeParameters")
@@ -598,6 +659,14 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 			val, err := w.read(prm.Type)
 			if err != nil {
 				p.Add(o.valuePath(j), "parameter %q has type %s: %v", o.Name, prm.Type, err)
+				continue
+			}
+			if err := prm.CheckValue(val); err != nil {
+				p.Add(o.valuePath(j), "parameter %q: %v", o.Name, err)
+				continue
+			}
+			if err := checkParameterValueSize(val); err != nil {
+				p.Add(o.valuePath(j), "parameter %q: %v", o.Name, err)
 				continue
 			}
 			values = append(values, DatedValue{From: w.From, Value: val})
@@ -618,7 +687,7 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 	rs.Parameters = slices.DeleteFunc(rs.Parameters, func(prm Parameter) bool { return removedParams[prm.Name] })
 	for i, prm := range v.AddParameters {
 		if _, ok := base.Parameter(prm.Name); ok && !removedParams[prm.Name] {
-			p.Add(fmt.Sprintf("addParameters[%d] (%s).name", i, prm.Name), "rule set %q already has parameter %q; override its value under parameters", base.Name, prm.Name)
+			p.Add(fmt.Sprintf("addParameters[%d] (%s).name", i, shortName(prm.Name)), "rule set %q already has parameter %q; override its value under parameters", base.Name, prm.Name)
 			continue
 		}
 		rs.Parameters = append(rs.Parameters, prm)
@@ -631,7 +700,7 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 		}
 		j := slices.IndexFunc(rs.Criteria, func(c Criterion) bool { return c.ID == patch.ID })
 		if j < 0 {
-			p.Add(fmt.Sprintf("replace[%d] (%s).id", i, patch.ID), "rule set %q has no criterion %q", base.Name, patch.ID)
+			p.Add(fmt.Sprintf("replace[%d] (%s).id", i, shortName(patch.ID)), "rule set %q has no criterion %q", base.Name, shortName(patch.ID))
 			continue
 		}
 		patch.apply(&rs.Criteria[j])
@@ -639,14 +708,14 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 	removed := map[string]bool{}
 	for i, id := range v.Remove {
 		if _, ok := base.Criterion(id); !ok && validID(id) {
-			p.Add(fmt.Sprintf("remove[%d] (%s)", i, id), "rule set %q has no criterion %q", base.Name, id)
+			p.Add(fmt.Sprintf("remove[%d] (%s)", i, shortName(id)), "rule set %q has no criterion %q", base.Name, shortName(id))
 		}
 		removed[id] = true
 	}
 	rs.Criteria = slices.DeleteFunc(rs.Criteria, func(c Criterion) bool { return removed[c.ID] })
 	for i, c := range v.Add {
 		if _, ok := base.Criterion(c.ID); ok && !removed[c.ID] {
-			p.Add(fmt.Sprintf("add[%d] (%s).id", i, c.ID), "rule set %q already has criterion %q; change it under replace", base.Name, c.ID)
+			p.Add(fmt.Sprintf("add[%d] (%s).id", i, shortName(c.ID)), "rule set %q already has criterion %q; change it under replace", base.Name, c.ID)
 			continue
 		}
 		rs.Criteria = append(rs.Criteria, c)
@@ -659,6 +728,15 @@ func (v *Variant) apply(base *RuleSet, p *Problems) (*RuleSet, error) {
 		return nil, fmt.Errorf("criteria: variant %s: the derived rule set: %w", quoteOrNone(v.Name), err)
 	}
 	return rs, nil
+}
+
+// hasPathUnder reports whether a problem at path or inside it is recorded already:
+// a replace whose only key is misspelt is reported for that key, not also for
+// changing nothing.
+func hasPathUnder(p *Problems, path string) bool {
+	return slices.ContainsFunc(p.list, func(fe *FieldError) bool {
+		return fe.Path == path || strings.HasPrefix(fe.Path, path+".")
+	})
 }
 
 // hasPath reports whether a problem at path is recorded already.

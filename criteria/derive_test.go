@@ -152,8 +152,11 @@ func TestDeriveReportsEveryProblem(t *testing.T) {
 		paths  []string
 		text   []string // fragments the message must hold
 	}{
-		{reason: "a misspelt field would otherwise change nothing", file: "bad/unknown-key.yaml",
-			text: []string{"field requires not found"}},
+		{reason: "misspelt keys, at every level, by path, with the other mistakes", file: "bad/unknown-key.yaml",
+			paths: []string{"parametres", "parameters.minBigDataShare.valeu", "replace[0] (GEN-3).requires",
+				"replace[1] (BD-4).message.eng", "parameters.minBigDataShare", "remove[0] (NOPE-1)"},
+			text: []string{"parametres: unknown key; did you mean parameters?", "requires: unknown key; did you mean require?",
+				"eng: unknown key; did you mean en?"}},
 		{reason: "a variant applies only to the base it names", file: "bad/base-mismatch.yaml",
 			paths: []string{"base"}, text: []string{`"jilin-761-intake-2019"`, `"jilin-761-intake-2020"`}},
 		{reason: "verdicts under base and variant must be told apart", file: "bad/same-name.yaml",

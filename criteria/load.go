@@ -49,7 +49,7 @@ func Load(data []byte, bases ...*RuleSet) (*RuleSet, error) {
 				known = append(known, b.Name)
 			}
 		}
-		p.Add("base", "no rule set %q is known here; a variant can derive from %q", v.Base, known)
+		p.Add("base", "no rule set %s is known here; a variant can derive from %q", quoteShort(v.Base), known)
 	}
 	return nil, p.Err(variantPrefix(v.Name), ErrInvalidRuleSet)
 }
@@ -75,6 +75,9 @@ func findBase(name string, bases []*RuleSet) *RuleSet {
 // as such rather than as a rule set with unknown keys. Malformed data is not a
 // variant; [Parse] then reports what is wrong with it.
 func IsVariant(data []byte) bool {
+	if len(data) > MaxRuleSetBytes {
+		return false // Parse refuses it, unread
+	}
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return false

@@ -70,7 +70,7 @@ func TestLoadFSReportsEveryProblem(t *testing.T) {
 		text   string   // or, for an error YAML reports before any path is known, its text
 	}{
 		{reason: "a misspelt key is refused, or the rule would apply everywhere",
-			file: "bad/unknown-key.yaml", text: "field appliesWhn not found"},
+			file: "bad/unknown-key.yaml", paths: []string{"criteria[0] (T-1).appliesWhn"}},
 		{reason: "an ID used twice could not be cited", file: "bad/duplicate-ids.yaml",
 			paths: []string{"criteria[2] (T-1).id"}},
 		{reason: "categories are the four of the letter", file: "bad/unknown-category.yaml",
@@ -95,7 +95,7 @@ func TestLoadFSReportsEveryProblem(t *testing.T) {
 			paths: []string{"criteria"}},
 		{reason: "an empty file is not an empty rule set", file: "bad/empty.yaml", text: "empty document"},
 		{reason: "a YAML syntax error gives its line", file: "bad/syntax.yaml", text: "line 2"},
-		{reason: "a list is not a rule set", file: "bad/not-a-mapping.yaml", text: "cannot unmarshal !!seq"},
+		{reason: "a list is not a rule set", file: "bad/not-a-mapping.yaml", paths: []string{"(document)"}},
 		{reason: "a variant of a rule set not known here", file: "bad/variant-of-unknown.yaml",
 			paths: []string{"base"}},
 	}

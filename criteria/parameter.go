@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -187,6 +188,37 @@ type Parameter struct {
 	// that reads it ([Parameter.Adjustment]). A parameter a variant adds has none:
 	// there is nothing to compare.
 	Letter Value `json:"letter,omitzero"`
+	// Min and Max, when set, bound every value of a decimal or int parameter, both
+	// inclusive: a share lies within 0..1, a look-back within 1..100 years, an amount
+	// is not negative. A value outside is refused wherever it is set (Parse, Derive,
+	// SetParameter), so that a typo such as "1.6" for a share, or a look-back so long
+	// that date arithmetic cannot follow, never reaches a verdict.
+	Min *decimal.Decimal `json:"min,omitempty"`
+	Max *decimal.Decimal `json:"max,omitempty"`
+}
+
+// CheckValue returns nil when v may be a value of p: it has p's type and lies
+// within p's declared range. Otherwise the error says which bound it breaks.
+func (p *Parameter) CheckValue(v Value) error {
+	if v.typ != p.Type {
+		return fmt.Errorf("a value of type %q is required", p.Type)
+	}
+	var d decimal.Decimal
+	switch v.typ {
+	case DecimalParameter:
+		d = v.dec
+	case IntParameter:
+		d = decimal.NewFromInt(v.num)
+	default:
+		return nil
+	}
+	switch {
+	case p.Min != nil && d.LessThan(*p.Min):
+		return fmt.Errorf("%s is below the parameter's minimum %s", v, p.Min)
+	case p.Max != nil && d.GreaterThan(*p.Max):
+		return fmt.Errorf("%s is above the parameter's maximum %s", v, p.Max)
+	}
+	return nil
 }
 
 // ValueAt returns the value in force on date d. It reports false when d is before
@@ -211,18 +243,44 @@ func (p *Parameter) validate(problems *Problems, path string) {
 	if len(p.Values) == 0 {
 		problems.Add(path+".values", "at least one value is required")
 	}
+	ranged := p.Type == DecimalParameter || p.Type == IntParameter
+	if !ranged && (p.Min != nil || p.Max != nil) && p.Type.IsValid() {
+		problems.Add(path, "min and max bound decimal and int parameters only, not a %s", p.Type)
+	}
+	if p.Min != nil && p.Max != nil && p.Min.GreaterThan(*p.Max) {
+		problems.Add(path+".min", "%s is above max %s", p.Min, p.Max)
+	}
+	if p.Type == IntParameter {
+		for _, b := range []struct {
+			field string
+			d     *decimal.Decimal
+		}{{"min", p.Min}, {"max", p.Max}} {
+			if b.d != nil && !b.d.IsInteger() {
+				problems.Add(path+"."+b.field, "%s is not a whole number, as an int parameter's bound must be", b.d)
+			}
+		}
+	}
 	for i, v := range p.Values {
 		vpath := fmt.Sprintf("%s.values[%d]", path, i)
 		if p.Type.IsValid() && v.Value.typ != p.Type {
 			problems.Add(vpath+".value", "a value of type %q is required", p.Type)
+		} else if err := p.CheckValue(v.Value); err != nil {
+			problems.AddErr(vpath+".value", err)
+		}
+		if err := v.From.Check(); err != nil {
+			problems.AddErr(vpath+".from", err)
 		}
 		if l, ok := v.Value.List(); ok {
-			for k, code := range l {
-				// A verdict writes a list's codes joined by ", " (Input.Value), and
-				// explanations read them back from it.
-				if code == "" || strings.Contains(code, ",") {
-					problems.Add(fmt.Sprintf("%s.value[%d]", vpath, k), "%q is not a code: a code is not empty and holds no comma", code)
+			// A verdict writes a list's codes joined by ", " (Input.Value), and
+			// explanations read them back from it. One problem per value, naming the
+			// first bad code, however long the list.
+			bad := slices.IndexFunc(l, func(code string) bool { return code == "" || strings.Contains(code, ",") })
+			if bad >= 0 {
+				more := ""
+				if n := countFunc(l, func(code string) bool { return code == "" || strings.Contains(code, ",") }); n > 1 {
+					more = fmt.Sprintf(" (and %d more)", n-1)
 				}
+				problems.Add(fmt.Sprintf("%s.value[%d]", vpath, bad), "%q is not a code: a code is not empty and holds no comma%s", truncateText(l[bad]), more)
 			}
 		}
 		if i > 0 && !v.From.After(p.Values[i-1].From) {
@@ -299,4 +357,27 @@ func ValueFromJSON(t ParameterType, data []byte) (Value, error) {
 		err = fmt.Errorf("unknown parameter type %q", t)
 	}
 	return Value{}, fmt.Errorf("criteria: reading a %s value: %w", t, err)
+}
+
+func countFunc(l []string, f func(string) bool) int {
+	n := 0
+	for _, s := range l {
+		if f(s) {
+			n++
+		}
+	}
+	return n
+}
+
+// truncateText keeps an error message short whatever the code's length.
+func truncateText(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

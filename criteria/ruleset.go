@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -70,6 +71,9 @@ func (rs *RuleSet) SetParameter(name string, v Value) error {
 // any later values: "the floor goes to 10 million on 1 January 2022". Earlier dates
 // keep their values.
 func (rs *RuleSet) SetParameterFrom(name string, from Date, v Value) error {
+	if err := from.Check(); err != nil {
+		return fmt.Errorf("criteria: parameter %q from %d-%d-%d: %w: %w", name, from.Year, from.Month, from.Day, ErrInvalidRuleSet, err)
+	}
 	p, err := rs.settable(name, v)
 	if err != nil {
 		return err
@@ -90,6 +94,16 @@ func (rs *RuleSet) settable(name string, v Value) (*Parameter, error) {
 	p := &rs.Parameters[i]
 	if v.Type() != p.Type {
 		return nil, fmt.Errorf("criteria: parameter %q is a %s, not a %s: %w", name, p.Type, v.Type(), ErrInvalidRuleSet)
+	}
+	if err := p.CheckValue(v); err != nil {
+		var problems Problems
+		problems.AddErr(fmt.Sprintf("parameters[%d] (%s).value", i, name), err)
+		return nil, problems.Err("criteria: invalid parameter value", ErrInvalidRuleSet)
+	}
+	if err := checkParameterValueSize(v); err != nil {
+		var problems Problems
+		problems.AddErr(fmt.Sprintf("parameters[%d] (%s).value", i, name), err)
+		return nil, problems.Err("criteria: invalid parameter value", ErrInvalidRuleSet)
 	}
 	// Values may share a backing array with a clone's original: copy before editing.
 	p.Values = slices.Clone(p.Values)
@@ -143,7 +157,7 @@ func (rs *RuleSet) Validate() error {
 	params := make(map[string]int, len(rs.Parameters))
 	for i := range rs.Parameters {
 		prm := &rs.Parameters[i]
-		path := fmt.Sprintf("parameters[%d] (%s)", i, prm.Name)
+		path := fmt.Sprintf("parameters[%d] (%s)", i, shortName(prm.Name))
 		prm.validate(&p, path)
 		if j, dup := params[prm.Name]; dup {
 			p.Add(path+".name", "duplicates parameters[%d]", j)
@@ -156,7 +170,7 @@ func (rs *RuleSet) Validate() error {
 	ids := make(map[string]int, len(rs.Criteria))
 	for i := range rs.Criteria {
 		c := &rs.Criteria[i]
-		path := Path(i, c.ID)
+		path := Path(i, shortName(c.ID))
 		c.validate(&p, path)
 		validateTemplates(&p, path, c, params)
 		if j, dup := ids[c.ID]; dup {
@@ -164,7 +178,155 @@ func (rs *RuleSet) Validate() error {
 		}
 		ids[c.ID] = i
 	}
+	rs.checkSizes(&p)
+	if err := rs.Effective.Check(); err != nil {
+		p.AddErr("effective", err)
+	}
 	return p.Err("criteria: invalid rule set", ErrInvalidRuleSet)
+}
+
+// Rule-set limits. A rule set comes from an analyst's file or a platform's upload;
+// these bound what parsing, compiling and every verdict that echoes the rule set
+// can cost, whatever the file holds. Each is far above what the letter needs (the
+// default rule set has 47 criteria, 15 parameters, IDs of at most 5 bytes and
+// texts of at most a few hundred).
+const (
+	// MaxRuleSetBytes bounds a rule-set or variant file, both as written and as
+	// decoded, YAML aliases expanded: 33 KB of aliases once made a 38 MB rule set.
+	MaxRuleSetBytes = 4 << 20
+	// MaxCriteria bounds the number of criteria of a rule set (and of a variant's
+	// replace, remove and add lists).
+	MaxCriteria = 1000
+	// MaxParameters bounds the number of parameters of a rule set.
+	MaxParameters = 1000
+	// MaxParameterListLength bounds the codes of a list parameter's value.
+	MaxParameterListLength = 1000
+	// MaxNameBytes bounds a criterion ID, a parameter name, a rule set's name, a
+	// clause reference, a unit, a code in a list parameter and a string parameter.
+	MaxNameBytes = 128
+	// MaxTextBytes bounds every other text: a summary, a message, a label, a
+	// description, a clause's source text, a document's title.
+	MaxTextBytes = 8 << 10
+)
+
+// checkLength records a problem when s is longer than limit bytes.
+func checkLength(p *Problems, path, s string, limit int) {
+	if len(s) > limit {
+		p.Add(path, "%d bytes exceeds the limit of %d", len(s), limit)
+	}
+}
+
+// checkText records a problem for each language of t longer than MaxTextBytes.
+func checkText(p *Problems, path string, t Text) {
+	checkLength(p, path+".zh", t.Zh, MaxTextBytes)
+	checkLength(p, path+".en", t.En, MaxTextBytes)
+}
+
+// checkParameterValueSize refuses a string or list value beyond the limits.
+func checkParameterValueSize(v Value) error {
+	switch v.typ {
+	case StringParameter:
+		if len(v.str) > MaxNameBytes {
+			return fmt.Errorf("%d bytes exceeds the limit of %d", len(v.str), MaxNameBytes)
+		}
+	case ListParameter:
+		if len(v.list) > MaxParameterListLength {
+			return fmt.Errorf("%d codes exceed the limit of %d", len(v.list), MaxParameterListLength)
+		}
+		for i, code := range v.list {
+			if len(code) > MaxNameBytes {
+				return fmt.Errorf("code [%d] of %d bytes exceeds the limit of %d", i, len(code), MaxNameBytes)
+			}
+		}
+	}
+	return nil
+}
+
+// checkSizes records every size limit rs exceeds.
+func (rs *RuleSet) checkSizes(p *Problems) {
+	checkLength(p, "name", rs.Name, MaxNameBytes)
+	checkLength(p, "document", rs.Document, MaxTextBytes)
+	checkLength(p, "title", rs.Title, MaxTextBytes)
+	if len(rs.Parameters) > MaxParameters {
+		p.Add("parameters", "%d parameters exceed the limit of %d", len(rs.Parameters), MaxParameters)
+	}
+	if len(rs.Criteria) > MaxCriteria {
+		p.Add("criteria", "%d criteria exceed the limit of %d", len(rs.Criteria), MaxCriteria)
+	}
+	for i := range rs.Parameters {
+		prm := &rs.Parameters[i]
+		path := fmt.Sprintf("parameters[%d] (%s)", i, shortName(prm.Name))
+		checkLength(p, path+".name", prm.Name, MaxNameBytes)
+		checkLength(p, path+".unit", prm.Unit, MaxNameBytes)
+		checkLength(p, path+".ref", prm.Ref, MaxNameBytes)
+		checkText(p, path+".label", prm.Label)
+		checkText(p, path+".description", prm.Description)
+		for j, v := range prm.Values {
+			if err := checkParameterValueSize(v.Value); err != nil {
+				p.AddErr(fmt.Sprintf("%s.values[%d].value", path, j), err)
+			}
+		}
+	}
+	for i := range rs.Criteria {
+		c := &rs.Criteria[i]
+		path := Path(i, shortName(c.ID))
+		checkLength(p, path+".id", c.ID, MaxNameBytes)
+		checkLength(p, path+".ref", c.Ref, MaxNameBytes)
+		checkLength(p, path+".source", c.Source, MaxTextBytes)
+		checkText(p, path+".summary", c.Summary)
+		checkText(p, path+".message", c.Message)
+	}
+}
+
+// shortName cuts an over-long name for use in a path: a megabyte-long ID should
+// not make a megabyte-long error.
+func shortName(s string) string {
+	if len(s) <= MaxNameBytes {
+		return s
+	}
+	return fmt.Sprintf("%.32q… (%d bytes)", s, len(s))
+}
+
+// checkDecodedSize refuses YAML whose decoded form, aliases expanded, exceeds
+// MaxRuleSetBytes. yaml.v3's own alias guard passes a fan-out of aliases to
+// moderately large nodes, which expands a few kilobytes into tens of megabytes.
+// The size is counted over the node tree, each anchored node once, before
+// anything is decoded into Go values.
+func checkDecodedSize(data []byte) error {
+	if len(data) > MaxRuleSetBytes {
+		return fmt.Errorf("%d bytes exceeds the limit of %d", len(data), MaxRuleSetBytes)
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil // malformed: the decoder says what is wrong
+	}
+	sizes := map[*yaml.Node]uint64{}
+	var size func(n *yaml.Node, depth int) uint64
+	size = func(n *yaml.Node, depth int) uint64 {
+		if n == nil || depth > 10_000 {
+			return 0
+		}
+		if s, ok := sizes[n]; ok {
+			return s
+		}
+		sizes[n] = 0 // a cycle counts nothing; yaml.v3 refuses one when decoding
+		s := uint64(len(n.Value)) + 1
+		if n.Kind == yaml.AliasNode {
+			s = size(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			s += size(c, depth+1)
+			if s > MaxRuleSetBytes {
+				break
+			}
+		}
+		sizes[n] = s
+		return s
+	}
+	if s := size(&doc, 0); s > MaxRuleSetBytes {
+		return fmt.Errorf("it expands to more than %d bytes (YAML aliases included), the limit", MaxRuleSetBytes)
+	}
+	return nil
 }
 
 // file is the YAML form of a rule set. It differs from RuleSet only in how parameter
@@ -194,6 +356,8 @@ type parameterFile struct {
 	Ref         string           `yaml:"ref"`
 	Label       Text             `yaml:"label"`
 	Description Text             `yaml:"description"`
+	Min         string           `yaml:"min"`
+	Max         string           `yaml:"max"`
 	Value       yaml.Node        `yaml:"value"`
 	Values      []datedValueFile `yaml:"values"`
 	Codes       string           `yaml:"codes"`
@@ -207,19 +371,35 @@ type datedValueFile struct {
 
 // Parse reads a rule set from YAML (JSON, being YAML, works too) and validates it.
 // Decoding is strict: an unknown key is an error, since a misspelt "appliesWhen"
-// would otherwise silently make a criterion apply everywhere. All structural problems
-// are reported together in a *ValidationError matching [ErrInvalidRuleSet].
+// would otherwise silently make a criterion apply everywhere; each is reported by
+// path with the key most likely meant. All structural problems are reported
+// together in a *ValidationError matching [ErrInvalidRuleSet].
+//
+// A file beyond [MaxRuleSetBytes], as written or as decoded, is refused before it is
+// decoded.
 func Parse(data []byte) (*RuleSet, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var f file
-	if err := dec.Decode(&f); err != nil {
+	if err := checkDecodedSize(data); err != nil {
+		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
+	}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			err = errors.New("empty document")
 		}
 		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
 	}
+	// Unknown keys and values of the wrong shape are problems by path, every one
+	// (see checkKeys); a rule set with any is not read further, since a misspelt
+	// appliesWhen would otherwise make its criterion apply everywhere.
 	var p Problems
+	checkKeys(&doc, reflect.TypeFor[file](), "", &p)
+	if err := p.Err("criteria: invalid rule set", ErrInvalidRuleSet); err != nil {
+		return nil, err
+	}
+	var f file
+	if err := doc.Decode(&f); err != nil {
+		return nil, fmt.Errorf("criteria: %w: %w", ErrInvalidRuleSet, err)
+	}
 	rs := &RuleSet{
 		Name:       f.Name,
 		Document:   f.Document,
@@ -285,3 +465,11 @@ func Default() *RuleSet {
 // DefaultSource returns the embedded default rule set file, for display and for
 // deriving variants from its text.
 func DefaultSource() []byte { return bytes.Clone(defaultYAML) }
+
+// quoteShort quotes s for an error message, cut to 64 characters.
+func quoteShort(s string) string {
+	if len(s) <= 64 {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprintf("%.64q… (%d bytes)", s, len(s))
+}

@@ -89,6 +89,20 @@ func (c *canonical) dec(name string, d *decimal.Decimal) {
 	c.b = append(c.b, text...)
 }
 
+// formAmount writes an amount as dec does, so a stated amount hashes as it did
+// when it was a decimal, and a blank one as the empty string it was written as.
+func (c *canonical) formAmount(name string, a *FormAmount) {
+	if a != nil && a.blank {
+		c.field(name, "")
+		return
+	}
+	var d *decimal.Decimal
+	if a != nil {
+		d = &a.amount
+	}
+	c.dec(name, d)
+}
+
 func (c *canonical) date(name string, d Date) {
 	c.name(name)
 	if d.IsZero() {
@@ -99,6 +113,20 @@ func (c *canonical) date(name string, d Date) {
 	c.uvarint(uint64(d.Year))
 	c.uvarint(uint64(d.Month))
 	c.uvarint(uint64(d.Day))
+}
+
+// codes writes a list of codes as strs writes a list of strings.
+func codes[T ~string](c *canonical, name string, l []T) {
+	c.name(name)
+	if l == nil {
+		c.absent()
+		return
+	}
+	c.tag(tagList)
+	c.uvarint(uint64(len(l)))
+	for _, s := range l {
+		c.str(string(s))
+	}
 }
 
 func (c *canonical) strs(name string, l []string) {
@@ -147,10 +175,10 @@ func (c *canonical) project(p *Project) {
 	inv := &p.Investment
 	c.dec("investment.total", inv.Total)
 	c.dec("investment.bigDataPortion", inv.BigDataPortion)
-	c.dec("investment.completed", inv.Completed)
+	c.formAmount("investment.completed", inv.Completed)
 	c.boolPtr("investment.completedVerified", inv.CompletedVerified)
 
-	c.strs("bigDataContent", p.BigDataContent)
+	codes(c, "bigDataContent", p.BigDataContent)
 
 	pr := &p.Preparation
 	c.boolPtr("preparation.preliminaryPlanning", pr.PreliminaryPlanning)
@@ -161,10 +189,10 @@ func (c *canonical) project(p *Project) {
 	c.boolPtr("preparation.fundingSecured", pr.FundingSecured)
 	c.date("preparation.plannedStart", pr.PlannedStart)
 
-	c.strs("fiveG.technologies", p.FiveG.Technologies)
+	codes(c, "fiveG.technologies", p.FiveG.Technologies)
 	c.strs("fiveG.scenarios", p.FiveG.Scenarios)
-	c.strs("intranet.technologies", p.Intranet.Technologies)
-	c.field("identifierNode.kind", p.IdentifierNode.Kind)
+	codes(c, "intranet.technologies", p.Intranet.Technologies)
+	c.field("identifierNode.kind", string(p.IdentifierNode.Kind))
 	c.boolPtr("identifierNode.inJilin", p.IdentifierNode.InJilin)
 	c.field("platform.level", p.Platform.Level)
 	c.boolPtr("platform.topCloudPartner", p.Platform.TopCloudPartner)

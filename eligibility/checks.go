@@ -45,9 +45,19 @@ func (e *Engine) Checks() Checks {
 			read[f] = true
 		}
 	}
+	// Two facts may come from one field (investment.completed): it is unread only
+	// when neither is read.
+	readPaths := map[string]bool{}
 	for i, f := range schema {
-		if !read[i] {
-			c.UnreadFacts = append(c.UnreadFacts, f.json...)
+		for _, path := range f.json {
+			readPaths[path] = readPaths[path] || read[i]
+		}
+	}
+	for _, f := range schema {
+		for _, path := range f.json {
+			if !readPaths[path] && !slices.Contains(c.UnreadFacts, path) {
+				c.UnreadFacts = append(c.UnreadFacts, path)
+			}
 		}
 	}
 	return c
@@ -86,7 +96,7 @@ func (e *Engine) canApply(c *compiled, cat category.Category, ep *epoch) bool {
 			rec := &record{object: object{typ: celProjectType, vals: make([]ref.Val, len(schema))}, eng: e, in: input{p: p}}
 			rec.findings.r = rec
 			act := &activation{r: rec, params: ep.params, asOf: types.Timestamp{Time: e.rules.Effective.Time()}}
-			val, err := eval(context.Background(), c.applies, act, c.ID, "appliesWhen")
+			val, err := eval(context.Background(), c.applies, c.appliesCost, act, c.ID, "appliesWhen")
 			if err != nil || val != types.False {
 				return true
 			}

@@ -26,12 +26,23 @@ type criterionCase struct {
 var criterionCases = []criterionCase{
 	// ── BD-1a ──
 	{id: "BD-1a", reason: "storage, analysis and application declared", base: "bigdata", want: Pass},
-	{id: "BD-1a", reason: "等 leaves the list open, but one listed item is enough", base: "bigdata",
-		edit: func(p *Project) { p.BigDataContent = []string{"cloud-hosting", "analysis"} }, want: Pass},
-	{id: "BD-1a", reason: "no storage, analysis or application", base: "bigdata",
-		edit: func(p *Project) { p.BigDataContent = []string{"cloud-hosting"} }, want: Fail},
+	{id: "BD-1a", reason: "one counted item is enough beside one that does not count", base: "bigdata",
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{"facilities", "analysis"} }, want: Pass},
+	{id: "BD-1a", reason: "data governance is big-data content of the letter's 等", base: "bigdata",
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{"governance"} }, want: Pass},
+	{id: "BD-1a", reason: "machine rooms and facilities alone are no big-data content", base: "bigdata",
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{"facilities"} }, want: Fail},
 	{id: "BD-1a", reason: "an empty list is a known absence", base: "bigdata",
-		edit: func(p *Project) { p.BigDataContent = []string{} }, want: Fail},
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{} }, want: Fail},
+	{id: "BD-1a", reason: "content the list does not name is for a reviewer, never failed by the data alone", base: "bigdata",
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{"other", "facilities"} },
+		want: OutcomeUndetermined, missing: []string{"findings.BD-1a"}},
+	{id: "BD-1a", reason: "the reviewer found the other content to be big-data content", base: "bigdata",
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{"other"}; setFinding(p, "BD-1a", true) }, want: Pass},
+	{id: "BD-1a", reason: "the reviewer found the other content not to be big-data content", base: "bigdata",
+		edit: func(p *Project) { p.BigDataContent = []category.BigDataContent{"other"}; setFinding(p, "BD-1a", false) }, want: Fail},
+	{id: "BD-1a", reason: "a finding does not overturn content the list counts", base: "bigdata",
+		edit: func(p *Project) { setFinding(p, "BD-1a", false) }, want: Pass},
 	{id: "BD-1a", reason: "content not stated", base: "bigdata",
 		edit: func(p *Project) { p.BigDataContent = nil }, want: OutcomeUndetermined, missing: []string{"bigDataContent"}},
 	{id: "BD-1a", reason: "a govinfra project is not a big-data centre", base: "bigdata",
@@ -39,7 +50,7 @@ var criterionCases = []criterionCase{
 	{id: "BD-1a", reason: "subtype unknown but the requirement holds anyway (note 8)", base: "bigdata",
 		edit: func(p *Project) { p.Subtype = "" }, want: Pass},
 	{id: "BD-1a", reason: "subtype unknown and the requirement fails: undetermined, naming the subtype", base: "bigdata",
-		edit: func(p *Project) { p.Subtype = ""; p.BigDataContent = []string{"cloud-hosting"} },
+		edit: func(p *Project) { p.Subtype = ""; p.BigDataContent = []category.BigDataContent{"facilities"} },
 		want: OutcomeUndetermined, missing: []string{"subtype"}},
 
 	// ── BD-1b ──
@@ -87,7 +98,7 @@ var criterionCases = []criterionCase{
 	{id: "BD-4", reason: "total not stated", base: "bigdata",
 		edit: func(p *Project) { p.Investment.Total = nil }, want: OutcomeUndetermined, missing: []string{"investment.total"}},
 	{id: "BD-4", reason: "the floor is a 一(一) criterion only", base: "ai",
-		edit: func(p *Project) { p.Investment.Total = yuan("1000000"); p.Investment.Completed = yuan("0") }, want: NotApplicable},
+		edit: func(p *Project) { p.Investment.Total = yuan("1000000"); p.Investment.Completed = formYuan("0") }, want: NotApplicable},
 
 	// ── BD-5a–c: planning stage ──
 	{id: "BD-5a", reason: "planning done", base: "bigdata", edit: planning, want: Pass},
@@ -206,6 +217,16 @@ var criterionCases = []criterionCase{
 	{id: "AI-C1b", reason: "an enterprise legal person", base: "ai", want: Pass},
 	{id: "AI-C1b", reason: "a public-institution legal person qualifies", base: "ai",
 		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormPublicInstitution }, want: Pass},
+	{id: "AI-C1b", reason: "a government organ is a 机关法人 (民法典 第九十七条)", base: "ai",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormGovernmentOrgan }, want: Pass},
+	{id: "AI-C1b", reason: "a foundation is a 捐助法人", base: "ai",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormFoundation }, want: Pass},
+	{id: "AI-C1b", reason: "a social-service agency is a 捐助法人", base: "ai",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormSocialServiceAgency }, want: Pass},
+	{id: "AI-C1b", reason: "a villagers' committee is a 特别法人 (民法典 第一百零一条)", base: "ai",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormGrassrootsAutonomous }, want: Pass},
+	{id: "AI-C1b", reason: "an unincorporated organisation is no legal person", base: "ai",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormUnincorporated }, want: Fail},
 	{id: "AI-C1b", reason: "a branch does not", base: "ai",
 		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormBranch }, want: Fail},
 	{id: "AI-C1b", reason: "legal form not stated", base: "ai",
@@ -246,6 +267,10 @@ var criterionCases = []criterionCase{
 		edit: func(p *Project) { p.Applicant.EnterpriseKind = "" }, want: OutcomeUndetermined, missing: []string{"applicant.enterpriseKind"}},
 	{id: "II-1b", reason: "other categories", base: "ai", want: NotApplicable},
 	{id: "II-1c", reason: "an enterprise legal person", base: "industrial-internet", want: Pass},
+	{id: "II-1c", reason: "a rural collective economic organisation is a 特别法人 (民法典 第九十九条)", base: "industrial-internet",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormRuralCollective }, want: Pass},
+	{id: "II-1c", reason: "a cooperative is a 特别法人 (民法典 第一百条)", base: "industrial-internet",
+		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormCooperative }, want: Pass},
 	{id: "II-1c", reason: "an individual business is not a legal person", base: "industrial-internet",
 		edit: func(p *Project) { p.Applicant.LegalForm = category.LegalFormIndividualBusiness }, want: Fail},
 	{id: "II-1c", reason: "legal form not stated", base: "industrial-internet",
@@ -271,7 +296,30 @@ var criterionCases = []criterionCase{
 	// ── II-2a–c: 5G + industrial internet infrastructure ──
 	{id: "II-2a", reason: "edge computing and slicing", base: "industrial-internet", want: Pass},
 	{id: "II-2a", reason: "public macro coverage alone does not count", base: "industrial-internet",
-		edit: func(p *Project) { p.FiveG.Technologies = []string{"public-macro-coverage"} }, want: Fail},
+		edit: func(p *Project) { p.FiveG.Technologies = []category.FiveGTechnology{"public-macro-coverage"} }, want: Fail},
+	{id: "II-2a", reason: "5G–TSN integration is built for industrial needs", base: "industrial-internet",
+		edit: func(p *Project) { p.FiveG.Technologies = []category.FiveGTechnology{"tsn"} }, want: Pass},
+	{id: "II-2a", reason: "a 5G private network with RedCap modules", base: "industrial-internet",
+		edit: func(p *Project) {
+			p.FiveG.Technologies = []category.FiveGTechnology{"public-macro-coverage", "private-network", "redcap"}
+		}, want: Pass},
+	{id: "II-2a", reason: "high-precision positioning and uplink enhancement", base: "industrial-internet",
+		edit: func(p *Project) {
+			p.FiveG.Technologies = []category.FiveGTechnology{"positioning", "uplink-enhancement"}
+		}, want: Pass},
+	{id: "II-2a", reason: "a technology the list does not name waits for a reviewer", base: "industrial-internet",
+		edit: func(p *Project) { p.FiveG.Technologies = []category.FiveGTechnology{"public-macro-coverage", "other"} },
+		want: OutcomeUndetermined, missing: []string{"findings.II-2a"}},
+	{id: "II-2a", reason: "the reviewer found the other technology aimed at industrial needs", base: "industrial-internet",
+		edit: func(p *Project) {
+			p.FiveG.Technologies = []category.FiveGTechnology{"other"}
+			setFinding(p, "II-2a", true)
+		}, want: Pass},
+	{id: "II-2a", reason: "the reviewer found it is not", base: "industrial-internet",
+		edit: func(p *Project) {
+			p.FiveG.Technologies = []category.FiveGTechnology{"other"}
+			setFinding(p, "II-2a", false)
+		}, want: Fail},
 	{id: "II-2a", reason: "technologies not stated", base: "industrial-internet",
 		edit: func(p *Project) { p.FiveG.Technologies = nil }, want: OutcomeUndetermined, missing: []string{"fiveG.technologies"}},
 	{id: "II-2a", reason: "an intranet project", base: "industrial-internet", edit: iiSubtype(category.SubtypeIntranet), want: NotApplicable},
@@ -289,10 +337,26 @@ var criterionCases = []criterionCase{
 
 	// ── II-3a–b: enterprise intranet ──
 	{id: "II-3a", reason: "IPv6 and industrial PON", base: "industrial-internet", edit: iiSubtype(category.SubtypeIntranet), want: Pass},
-	{id: "II-3a", reason: "technologies beyond the named three need a rule-set change", base: "industrial-internet",
+	{id: "II-3a", reason: "time-sensitive networking is of the letter's 等", base: "industrial-internet",
 		edit: func(p *Project) {
 			iiSubtype(category.SubtypeIntranet)(p)
-			p.Intranet.Technologies = []string{"tsn", "wifi6"}
+			p.Intranet.Technologies = []category.IntranetTechnology{"tsn"}
+		}, want: Pass},
+	{id: "II-3a", reason: "a fieldbus is not the communication technology the letter means", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIntranet)(p)
+			p.Intranet.Technologies = []category.IntranetTechnology{"fieldbus"}
+		}, want: Fail},
+	{id: "II-3a", reason: "a technology the list does not name waits for a reviewer", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIntranet)(p)
+			p.Intranet.Technologies = []category.IntranetTechnology{"other"}
+		}, want: OutcomeUndetermined, missing: []string{"findings.II-3a"}},
+	{id: "II-3a", reason: "the reviewer found it is not", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIntranet)(p)
+			p.Intranet.Technologies = []category.IntranetTechnology{"other"}
+			setFinding(p, "II-3a", false)
 		}, want: Fail},
 	{id: "II-3a", reason: "technologies not stated", base: "industrial-internet",
 		edit: func(p *Project) { iiSubtype(category.SubtypeIntranet)(p); p.Intranet.Technologies = nil },
@@ -307,7 +371,28 @@ var criterionCases = []criterionCase{
 	{id: "II-3b", reason: "a 5G infrastructure project", base: "industrial-internet", want: NotApplicable},
 
 	// ── II-4, II-5: encouraged ──
-	{id: "II-4", reason: "a secondary node in Jilin", base: "industrial-internet", edit: iiSubtype(category.SubtypeIdentifierNode), want: Pass},
+	{id: "II-4", reason: "a provincial secondary node in Jilin", base: "industrial-internet", edit: iiSubtype(category.SubtypeIdentifierNode), want: Pass},
+	{id: "II-4", reason: "a public recursive node in Jilin", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIdentifierNode)(p)
+			p.IdentifierNode.Kind = category.NodePublicRecursive
+		}, want: Pass},
+	{id: "II-4", reason: "an industry secondary node is not the provincial one 一(三)4 encourages", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIdentifierNode)(p)
+			p.IdentifierNode.Kind = category.NodeIndustrySecondary
+		}, want: Fail},
+	{id: "II-4", reason: "a secondary node of unstated level is for a reviewer", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIdentifierNode)(p)
+			p.IdentifierNode.Kind = category.NodeSecondary
+		}, want: OutcomeUndetermined, missing: []string{"findings.II-4"}},
+	{id: "II-4", reason: "the reviewer found the secondary node is the provincial one", base: "industrial-internet",
+		edit: func(p *Project) {
+			iiSubtype(category.SubtypeIdentifierNode)(p)
+			p.IdentifierNode.Kind = category.NodeSecondary
+			setFinding(p, "II-4", true)
+		}, want: Pass},
 	{id: "II-4", reason: "an enterprise node is not what 一(三)4 encourages", base: "industrial-internet",
 		edit: func(p *Project) {
 			iiSubtype(category.SubtypeIdentifierNode)(p)
@@ -447,11 +532,24 @@ var criterionCases = []criterionCase{
 		edit: func(p *Project) { p.Form.Progress = nil }, want: OutcomeUndetermined, missing: []string{"form.progress"}},
 	{id: "GEN-3", reason: "verified, within total", base: "bigdata", want: Pass},
 	{id: "GEN-3", reason: "completed equal to total", base: "telecom",
-		edit: func(p *Project) { p.Investment.Completed = yuan("860000000") }, want: Pass},
+		edit: func(p *Project) { p.Investment.Completed = formYuan("860000000") }, want: Pass},
+	{id: "GEN-3", reason: "nothing completed yet", base: "telecom",
+		edit: func(p *Project) { p.Investment.Completed = formYuan("0") }, want: Pass},
+	{id: "GEN-3", reason: "the form field left blank is a defective form (note 7)", base: "bigdata",
+		edit: func(p *Project) { p.Investment.Completed = eligibility.BlankFormAmount() }, want: Fail},
+	{id: "GEN-3", reason: "blank fails even with its verification unknown", base: "ai",
+		edit: func(p *Project) {
+			p.Investment.Completed = eligibility.BlankFormAmount()
+			p.Investment.CompletedVerified = nil
+		}, want: Fail},
+	{id: "GEN-3", reason: "a negative completed investment is a defective form, not bad input", base: "industrial-internet",
+		edit: func(p *Project) { p.Investment.Completed = formYuan("-0.01") }, want: Fail},
+	{id: "GEN-3", reason: "negative fails even with the total unknown", base: "telecom",
+		edit: func(p *Project) { p.Investment.Completed = formYuan("-100"); p.Investment.Total = nil }, want: Fail},
 	{id: "GEN-3", reason: "not verified", base: "ai",
 		edit: func(p *Project) { p.Investment.CompletedVerified = new(false) }, want: Fail},
 	{id: "GEN-3", reason: "completed exceeds total", base: "industrial-internet",
-		edit: func(p *Project) { p.Investment.Completed = yuan("45000000.01") }, want: Fail},
+		edit: func(p *Project) { p.Investment.Completed = formYuan("45000000.01") }, want: Fail},
 	{id: "GEN-3", reason: "verification not stated", base: "bigdata",
 		edit: func(p *Project) { p.Investment.CompletedVerified = nil },
 		want: OutcomeUndetermined, missing: []string{"investment.completedVerified"}},

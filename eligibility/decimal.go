@@ -191,9 +191,12 @@ func decimalLibrary() cel.EnvOption {
 		binary(operators.Multiply, "multiply_decimal", dec),
 		cel.Function(operators.Negate, cel.Overload("negate_decimal", []*cel.Type{dec}, dec)),
 		cel.Function("decimal",
-			cel.Overload("string_to_decimal", []*cel.Type{cel.StringType}, dec,
+			cel.Overload(overloadStringToDecimal, []*cel.Type{cel.StringType}, dec,
 				cel.UnaryBinding(func(arg ref.Val) ref.Val {
 					s := string(arg.(types.String))
+					if len(s) > maxDecimalText { // refused unparsed: parsing is superlinear in the digits
+						return types.NewErr("decimal: a text of %d bytes is longer than any decimal of at most %d digits", len(s), maxDecimalDigits)
+					}
 					d, err := decimal.NewFromString(s)
 					if err != nil {
 						return types.NewErr("decimal: %q is not a decimal number", s)
@@ -213,6 +216,14 @@ func decimalLibrary() cel.EnvOption {
 }
 
 const overloadString = "string"
+
+// overloadStringToDecimal is decimal(string), which the cost estimators charge by
+// the length of its text (see sizeEstimator.EstimateCallCost).
+const overloadStringToDecimal = "string_to_decimal"
+
+// maxDecimalText bounds the text decimal(string) parses: room for maxDecimalDigits
+// digits with as many leading zeros, a sign, a point and an exponent.
+const maxDecimalText = 2*maxDecimalDigits + 16
 
 // foldDecimalLiterals evaluates decimal('0.5') and decimal(0) once, when the program
 // is built, instead of on every evaluation: cel-go's own constant folding

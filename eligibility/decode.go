@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -35,7 +37,8 @@ func DecodeProjectContext(ctx context.Context, data []byte) (*Project, error) {
 // DecodeProject decodes one project record from JSON and validates it as [Engine.Validate]
 // does: it is the one entry point for a record that arrives as JSON, and it accepts
 // exactly what the published schema (eligibility/schema/project.schema.json) accepts,
-// plus the rules that schema cannot express (README, "What the schema cannot say").
+// and enforces besides the rules JSON Schema cannot express (listed in the schema's
+// description and in the README, "The contract: one definition").
 //
 // Every problem comes at once, in one *ValidationError matching ErrInvalidProject,
 // each at its JSON path and sorted by path: problems of shape ("applicant.creditCod:
@@ -137,6 +140,7 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	decimalType         = reflect.TypeFor[decimal.Decimal]()
+	formAmountType      = reflect.TypeFor[FormAmount]()
 )
 
 // walker decodes a record into a value of its Go type while it records every problem
@@ -197,6 +201,9 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 	case t == decimalType:
 		w.amount(raw, v, path)
 		return
+	case t == formAmountType:
+		w.formAmount(raw, v, path)
+		return
 	case reflect.PointerTo(t).Implements(textUnmarshalerType) || t.Kind() == reflect.String:
 		s, ok := w.text(raw, path, kind)
 		if !ok {
@@ -208,7 +215,8 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 		}
 		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
 			if err := tu.UnmarshalText([]byte(s)); err != nil {
-				w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "criteria: "))
+				// Only a date refuses text; its error would quote all of it.
+				w.problems.Add(path, "%s is not a valid date: write YYYY-MM-DD, a day that exists", quote(s))
 			}
 			return
 		}
@@ -223,7 +231,10 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		fields := jsonFields(t)
+		fields, ok := recordFields[t]
+		if !ok {
+			fields = jsonFields(t)
+		}
 		w.object(raw, path, func(key string, value []byte, keyPath string) {
 			f, ok := fields.lookup(key)
 			switch {
@@ -260,7 +271,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 				return
 			}
 			list = reflect.Append(list, reflect.Zero(t.Elem()))
-			w.value(elem, list.Index(i), fmt.Sprintf("%s[%d]", path, i), fieldRules{})
+			w.value(elem, list.Index(i), path+"["+strconv.Itoa(i)+"]", fieldRules{})
 		}
 		v.Set(list)
 	case reflect.Bool:
@@ -298,10 +309,10 @@ func (w *walker) object(raw []byte, path string, member func(key string, value [
 		if err := dec.Decode(&value); err != nil {
 			return // not reached either
 		}
-		keyPath := join(path, key)
+		keyPath := join(path, quoteKey(key)) // a megabyte of key makes no path
 		switch {
 		case !utf8.Valid(rawKey):
-			w.problems.Add(join(path, strings.ToValidUTF8(key, "\uFFFD")), "the key is not valid UTF-8 (encoding/json would replace it silently)")
+			w.problems.Add(join(path, quoteKey(strings.ToValidUTF8(key, "\uFFFD"))), "the key is not valid UTF-8 (encoding/json would replace it silently)")
 		case hasLoneSurrogate(rawKey):
 			w.problems.Add(keyPath, "the key holds an escaped lone surrogate, which is no character (encoding/json would replace it with U+FFFD silently)")
 		case seen[key]:
@@ -336,8 +347,8 @@ func (w *walker) text(raw []byte, path, kind string) (string, bool) {
 }
 
 // amount decodes an amount in the canonical form. Every check on its length comes
-// before the one parse, of at most 49 characters: a numeral of a million digits costs
-// one scan, not big.Int's quadratic conversion.
+// before the one parse, of at most 50 characters (10^18 with 30 zero places): a
+// numeral of a million digits costs one scan, not big.Int's quadratic conversion.
 func (w *walker) amount(raw []byte, v reflect.Value, path string) {
 	kind := jsonKind(raw)
 	if kind == "number" {
@@ -359,6 +370,41 @@ func (w *walker) amount(raw []byte, v reflect.Value, path string) {
 	}
 	v.Set(reflect.ValueOf(d))
 }
+
+// formAmount decodes a 三.2 form amount (the completed investment): an amount in the
+// canonical form, which may be negative, or white space only for a field left blank.
+// A defective value on the form fails GEN-3 as a verdict; only text that is no
+// amount at all is bad input.
+func (w *walker) formAmount(raw []byte, v reflect.Value, path string) {
+	kind := jsonKind(raw)
+	if kind == "number" {
+		w.problems.Add(path, "a JSON number is not an amount: write it as a decimal string such as \"5000000.00\", or \"\" for a form field left blank")
+		return
+	}
+	s, ok := w.text(raw, path, kind)
+	if !ok {
+		return
+	}
+	if strings.TrimFunc(s, unicode.IsSpace) == "" {
+		v.Set(reflect.ValueOf(FormAmount{blank: true}))
+		return
+	}
+	if problem := amountForm(strings.TrimPrefix(s, "-")); problem != "" {
+		w.problems.Add(path, "%s %s, or \"\" for a form field left blank", quote(s), problem)
+		return
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil { // the form excludes it
+		w.problems.Add(path, "%s is not a decimal amount", quote(s))
+		return
+	}
+	v.Set(reflect.ValueOf(FormAmount{amount: d}))
+}
+
+// FormAmountPattern is the form of a 三.2 form amount (the completed investment) in
+// a record: an amount as AmountPattern writes it, optionally negative, or white
+// space only for a field left blank.
+const FormAmountPattern = `^(-?((0|[1-9][0-9]{0,17})(\.[0-9]{1,30})?|1000000000000000000(\.0{1,30})?)|\s*)$`
 
 // AmountPattern is the canonical form of an amount in a record, as a regular
 // expression: a whole number of at most 18 digits without a leading zero, or 10^18
@@ -509,6 +555,28 @@ func (fs fieldSet) lookup(key string) (field, bool) {
 	}
 	return field{}, false
 }
+
+// recordFields holds the fields of every struct type in a Project, computed once:
+// an incident's fields are looked up for each of ten thousand incidents. It is
+// written at package initialisation and only read after.
+var recordFields = func() map[reflect.Type]fieldSet {
+	m := map[reflect.Type]fieldSet{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if _, seen := m[t]; seen || t.Kind() != reflect.Struct || t == decimalType || reflect.PointerTo(t).Implements(textUnmarshalerType) {
+			return
+		}
+		m[t] = jsonFields(t)
+		for _, f := range m[t] {
+			visit(t.FieldByIndex(f.index).Type)
+		}
+	}
+	visit(projectType)
+	return m
+}()
 
 // jsonFields lists the JSON fields of a struct type. The record types have no
 // embedded structs, so none are flattened.

@@ -375,21 +375,21 @@ func (g generator) amount(around string, deltas ...string) *decimal.Decimal {
 	return new(d.Add(decimal.RequireFromString(pick(g, deltas...))))
 }
 
-func (g generator) codes(known []string, extra ...string) []string {
+func codes[T ~string](g generator, known []T, extra ...T) []T {
 	switch g.r.IntN(5) {
 	case 0:
 		return nil
 	case 1:
-		return []string{}
+		return []T{}
 	}
-	var out []string
+	var out []T
 	for _, c := range append(slices.Clone(known), extra...) {
 		if g.chance(2) {
 			out = append(out, c)
 		}
 	}
 	if out == nil {
-		out = []string{pick(g, extra...)}
+		out = []T{pick(g, extra...)}
 	}
 	return out
 }
@@ -492,15 +492,15 @@ func (g generator) vary(p *eligibility.Project) {
 		case g.chance(4):
 			inv.Completed = nil
 		case inv.Total != nil && g.chance(2):
-			inv.Completed = g.amount(inv.Total.String(), "0", "0.01", "-0.01")
-		default:
-			inv.Completed = pick(g, yuan("0"), yuan("1000000"))
+			inv.Completed = eligibility.NewFormAmount(*g.amount(inv.Total.String(), "0", "0.01", "-0.01"))
+		default: // a defective form: blank, or negative
+			inv.Completed = pick(g, formYuan("0"), formYuan("1000000"), eligibility.BlankFormAmount(), formYuan("-0.01"))
 		}
 	}
 	g.maybe(&inv.CompletedVerified)
 
 	if g.chance(3) {
-		p.BigDataContent = g.codes([]string{"storage", "analysis", "application"}, "cloud-hosting", "video")
+		p.BigDataContent = codes(g, []category.BigDataContent{"storage", "analysis", "application", "governance", "computing"}, "facilities", "other")
 	}
 	prep := &p.Preparation
 	for _, f := range []**bool{&prep.PreliminaryPlanning, &prep.ConstructionContentDetermined, &prep.InvestorDetermined,
@@ -511,16 +511,18 @@ func (g generator) vary(p *eligibility.Project) {
 		prep.PlannedStart = g.dateNear()
 	}
 	if g.chance(3) {
-		p.FiveG.Technologies = g.codes([]string{"network-slicing", "edge-computing", "urllc", "5g-lan"}, "public-macro-coverage")
+		p.FiveG.Technologies = codes(g, []category.FiveGTechnology{"network-slicing", "edge-computing", "urllc", "5g-lan", "tsn", "redcap"},
+			"public-macro-coverage", "other")
 	}
 	if g.chance(4) {
-		p.FiveG.Scenarios = g.codes(nil, "机器视觉质检")
+		p.FiveG.Scenarios = codes(g, nil, "机器视觉质检")
 	}
 	if g.chance(3) {
-		p.Intranet.Technologies = g.codes([]string{"5g", "ipv6", "industrial-pon"}, "tsn", "wifi6")
+		p.Intranet.Technologies = codes(g, []category.IntranetTechnology{"5g", "ipv6", "industrial-pon", "tsn"}, "fieldbus", "other")
 	}
 	if g.chance(3) {
-		p.IdentifierNode.Kind = pick(g, "secondary-node", "recursive-node", "enterprise-node", "")
+		p.IdentifierNode.Kind = pick[category.IdentifierNodeKind](g, "provincial-secondary-node", "industry-secondary-node",
+			"secondary-node", "recursive-node", "enterprise-node", "other", "")
 	}
 	g.maybe(&p.IdentifierNode.InJilin)
 	if g.chance(3) {
@@ -554,7 +556,9 @@ func (g generator) vary(p *eligibility.Project) {
 
 	// Findings on the category's finding criteria: met, not met or missing.
 	for _, c := range criteria.Default().Criteria {
-		if c.Basis != criteria.Finding || c.Category != cat {
+		// A data criterion over an open (等) list takes a finding too, on its own ID.
+		takes := c.Basis == criteria.Finding || strings.Contains(c.Require, "findings['"+c.ID+"']")
+		if !takes || c.Category != cat {
 			continue
 		}
 		if g.chance(3) {
@@ -589,8 +593,8 @@ func (g generator) vary(p *eligibility.Project) {
 				p.Findings = map[string]eligibility.Finding{}
 			}
 			p.Findings["BD-3a"] = eligibility.Finding{By: "no value"}
-		case 4:
-			inv.Completed = yuan("-0.01")
+		case 4: // a typo in an open list
+			p.BigDataContent = []category.BigDataContent{"storge"}
 		case 5:
 			p.Subtype = pick(g, category.SubtypeDatacenter, category.SubtypePlatform, category.Subtype5G)
 			p.Applicant.RegistrationDivision = "22010X"

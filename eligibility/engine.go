@@ -24,7 +24,9 @@ type Engine struct {
 	rules       *criteria.RuleSet
 	ruleSetHash string
 	costLimit   uint64
-	criteria    []compiled
+	// ruleSetCostLimit bounds what one evaluation's criteria spend together.
+	ruleSetCostLimit uint64
+	criteria         []compiled
 	// byCategory holds, per category, the indices of the criteria to evaluate; the
 	// others are reported not applicable without running their expressions.
 	byCategory map[category.Category][]int
@@ -38,10 +40,14 @@ type Engine struct {
 	incidentUnknowns []ref.Val
 	// scratch recycles evaluations' working state; see scratch.
 	scratch sync.Pool
-	// findingIndex maps the ID of each finding-basis criterion to its position in
-	// findingIDs and findingUnknowns.
-	findingIndex    map[string]int
-	findingIDs      []string
+	// findingIndex maps the ID of each criterion that takes a finding to its position
+	// in findingIDs and findingUnknowns: every finding-basis criterion, and every
+	// data criterion that reads its own finding (for an entry of a 等 list that the
+	// list does not name; see takesFinding).
+	findingIndex map[string]int
+	findingIDs   []string
+	// dataFindings holds the IDs of the data criteria that take a finding.
+	dataFindings    map[string]struct{}
 	findingUnknowns []ref.Val
 	// absent names each unknown a record can produce, by ID.
 	absent map[int64]absence
@@ -104,17 +110,25 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	}
 	b := builder{env: env, cfg: cfg, sizes: &sizeEstimator{paramSizes: paramSizes(rs.Parameters)}}
 	e := &Engine{
-		rules:         rs,
-		ruleSetHash:   rs.Hash(),
-		costLimit:     cfg.costLimit,
-		criteria:      make([]compiled, len(rs.Criteria)),
-		byCategory:    map[category.Category][]int{},
-		epochs:        epochs(rs.Parameters),
-		unknowns:      make([]ref.Val, len(schema)),
-		incidentsFact: slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
-		findingIndex:  map[string]int{},
+		rules:            rs,
+		ruleSetHash:      rs.Hash(),
+		costLimit:        cfg.costLimit,
+		ruleSetCostLimit: cfg.ruleSetCostLimit,
+		criteria:         make([]compiled, len(rs.Criteria)),
+		byCategory:       map[category.Category][]int{},
+		epochs:           epochs(rs.Parameters),
+		unknowns:         make([]ref.Val, len(schema)),
+		incidentsFact:    slices.IndexFunc(schema, func(f fact) bool { return f.path == "incidents" }),
+		findingIndex:     map[string]int{},
+		dataFindings:     map[string]struct{}{},
 	}
 	for i := range schema {
+		// Facts read from the same JSON fields share one unknown, so that a missing
+		// field is named once (investment.completed and investment.completedBlank).
+		if j := slices.IndexFunc(schema[:i], func(f fact) bool { return slices.Equal(f.json, schema[i].json) }); j >= 0 {
+			e.unknowns[i] = e.unknowns[j]
+			continue
+		}
 		e.unknowns[i] = types.NewUnknown(int64(factID+i), nil)
 	}
 	e.scratch.New = e.newScratch
@@ -132,11 +146,17 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 		cc.require, cc.requireCost = b.compile(c.Require, &problems, path+".require", &cc.requireReads)
 		cc.reads = cc.appliesReads.union(cc.requireReads)
 		e.criteria[i] = cc
-		if c.Basis == criteria.Finding {
+		if takesFinding(&cc) {
+			if c.Basis != criteria.Finding {
+				e.dataFindings[c.ID] = struct{}{}
+			}
 			e.findingIndex[c.ID] = len(e.findingIDs)
 			e.findingIDs = append(e.findingIDs, c.ID)
 			e.findingUnknowns = append(e.findingUnknowns, types.NewUnknown(int64(findingID+len(e.findingIDs)-1), nil))
 		}
+	}
+	if problems.Len() == 0 {
+		checkTotalCost(e.criteria, cfg.ruleSetCostLimit, &problems)
 	}
 	if problems.Len() == 0 {
 		// What a broken expression reads is unknown; reporting its parameters as
@@ -179,6 +199,14 @@ func New(rs *criteria.RuleSet, opts ...Option) (*Engine, error) {
 	return e, nil
 }
 
+// takesFinding reports whether a reviewer's finding can be given for c: c is decided
+// by one, or it is a data criterion whose expressions read findings['<its ID>'],
+// which the default rule set's criteria over the letter's open lists (BD-1a, II-2a,
+// II-3a) and II-4 do for an entry the data alone cannot decide.
+func takesFinding(c *compiled) bool {
+	return c.Basis == criteria.Finding || slices.Contains(c.reads.findings, c.ID)
+}
+
 // builder holds what compiling a rule set's expressions needs.
 type builder struct {
 	env   *cel.Env
@@ -205,7 +233,7 @@ func (b *builder) compile(expr string, problems *criteria.Problems, path string,
 		return nil, 0
 	}
 	if estimate.Max > b.cfg.costLimit {
-		problems.Add(path, "%s", costLimitError(estimate.Max, b.cfg.costLimit))
+		problems.AddErr(path, costLimitError(estimate.Max, b.cfg.costLimit))
 		return nil, 0
 	}
 	// The estimate bounds the cost on any record within the input limits, so an
@@ -230,7 +258,7 @@ func (e *Engine) checkReads(problems *criteria.Problems) {
 		for _, id := range c.reads.findings {
 			if _, ok := e.findingIndex[id]; !ok {
 				problems.Add(criteria.Path(i, c.ID)+".require",
-					"findings['%s'] can never be supplied: %s is not a criterion with basis %q", id, id, criteria.Finding)
+					"findings['%s'] can never be supplied: %s is not a criterion with basis %q, nor the criterion reading it", id, id, criteria.Finding)
 			}
 		}
 		for _, p := range c.reads.params {
@@ -299,9 +327,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 	}
 	var problems criteria.Problems
 	in := e.check(p, &problems)
-	if asOf.IsZero() {
-		problems.Add("asOf", "the evaluation date is required")
-	}
+	checkAsOf(asOf, &problems)
 	if err := problems.Err(invalidProject, ErrInvalidProject); err != nil {
 		return nil, err
 	}
@@ -316,7 +342,7 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 	rec := &sc.rec
 	rec.in = in
 	act := &sc.act
-	act.params, act.asOf = ep.params, types.Timestamp{Time: asOf.Time()}
+	act.params, act.asOf, act.spent = ep.params, types.Timestamp{Time: asOf.Time()}, 0
 
 	var v *Verdict
 	var params []ParameterValue
@@ -487,7 +513,7 @@ func (c *compiled) inputsFor(outcome Outcome) []inputDef {
 func decide(ctx context.Context, c *compiled, act *activation) (Outcome, unknowns, error) {
 	var appliesUnknown *types.Unknown
 	if c.applies != nil {
-		val, err := eval(ctx, c.applies, act, c.ID, "appliesWhen")
+		val, err := eval(ctx, c.applies, c.appliesCost, act, c.ID, "appliesWhen")
 		if err != nil {
 			return "", unknowns{}, err
 		}
@@ -500,7 +526,7 @@ func decide(ctx context.Context, c *compiled, act *activation) (Outcome, unknown
 			appliesUnknown = val
 		}
 	}
-	val, err := eval(ctx, c.require, act, c.ID, "require")
+	val, err := eval(ctx, c.require, c.requireCost, act, c.ID, "require")
 	if err != nil {
 		return "", unknowns{}, err
 	}
@@ -519,13 +545,20 @@ func decide(ctx context.Context, c *compiled, act *activation) (Outcome, unknown
 	return "", unknowns{}, &CriterionError{ID: c.ID, Field: "require", Err: fmt.Errorf("evaluated to %v, not a bool", val)}
 }
 
-func eval(ctx context.Context, prg cel.Program, act *activation, id, field string) (ref.Val, error) {
+func eval(ctx context.Context, prg cel.Program, estimate uint64, act *activation, id, field string) (ref.Val, error) {
 	var val ref.Val
+	var det *cel.EvalDetails
 	var err error
 	if ctx.Done() == nil {
-		val, _, err = prg.Eval(act) // no deadline to watch: skip the interrupt checks
+		val, det, err = prg.Eval(act) // no deadline to watch: skip the interrupt checks
 	} else {
-		val, _, err = prg.ContextEval(ctx, act)
+		val, det, err = prg.ContextEval(ctx, act)
+	}
+	if err == nil {
+		// The rule-set cost limit, at run time; see activation.charge.
+		if err := act.charge(det.ActualCost(), estimate, id, field); err != nil {
+			return nil, err
+		}
 	}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {

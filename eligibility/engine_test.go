@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -203,14 +204,25 @@ func TestBadInputNamesEveryField(t *testing.T) {
 				p.Applicant.CreditCode = "91220101MA14XJ7T60"
 				p.Applicant.RegistrationDivision = "22010"
 			}, submissionDate, []string{"applicant.creditCode", "applicant.registrationDivision"}},
-		{"negative amounts, a portion above the total",
+		{"negative amounts, a portion above the total; a negative completed investment is GEN-3's to fail",
 			func(p *Project) {
 				p.Investment.Total = yuan("1")
-				p.Investment.Completed = yuan("-0.01")
+				p.Investment.Completed = formYuan("-0.01")
 				p.Investment.BigDataPortion = yuan("2")
 				p.Applicant.SelfAssessment = &eligibility.SelfAssessment{Score: yuan("-5")}
 			}, submissionDate,
-			[]string{"applicant.selfAssessment.score", "investment.completed", "investment.bigDataPortion"}},
+			[]string{"applicant.selfAssessment.score", "investment.bigDataPortion"}},
+		{"a completed investment beyond the limits is still bad input",
+			func(p *Project) { p.Investment.Completed = formYuan("-1000000000000000000.01") }, submissionDate,
+			[]string{"investment.completed"}},
+		{"misspelt codes in the open lists and the node kind",
+			func(p *Project) {
+				p.BigDataContent = []category.BigDataContent{"storage", "storge"}
+				p.FiveG.Technologies = []category.FiveGTechnology{"TSN"}
+				p.Intranet.Technologies = []category.IntranetTechnology{"wifi6"}
+				p.IdentifierNode.Kind = "provincial-secondary"
+			}, submissionDate,
+			[]string{"bigDataContent[1]", "fiveG.technologies[0]", "intranet.technologies[0]", "identifierNode.kind"}},
 		{"a negative total is one problem, not two",
 			func(p *Project) { p.Investment.Total = yuan("-1") }, submissionDate, []string{"investment.total"}},
 		{"findings for criteria that take none, and one without its value",
@@ -313,7 +325,10 @@ func TestNewRejectsWhatCanNeverWork(t *testing.T) {
 	for i := range rs.Criteria {
 		switch rs.Criteria[i].ID {
 		case "GEN-1":
-			rs.Criteria[i].Require = "findings['GEN-1']" // a data criterion takes no finding
+			// BD-4 is a data criterion that reads no finding of its own, so none can
+			// be given for it. (A data criterion reading its own finding takes one:
+			// BD-1a does, for an item its open list does not name.)
+			rs.Criteria[i].Require = "findings['BD-4']"
 		case "BD-4":
 			rs.Criteria[i].Require = "project.investment.total >= decimal('5000000')" // the floor, hard-coded
 		}
@@ -495,7 +510,7 @@ func TestDatedParameterInForceOnTheEvaluationDate(t *testing.T) {
 	p := base(t, "bigdata")
 	p.Investment.Total = yuan("8000000")
 	p.Investment.BigDataPortion = yuan("5000000")
-	p.Investment.Completed = yuan("0")
+	p.Investment.Completed = formYuan("0")
 
 	before, err := e.Evaluate(p, date("2021-12-31"))
 	require.NoError(t, err)
@@ -590,7 +605,7 @@ func TestCostLimit(t *testing.T) {
 
 func TestInputLimits(t *testing.T) {
 	p := base(t, "industrial-internet")
-	p.FiveG.Technologies = make([]string, eligibility.MaxListLength+1)
+	p.FiveG.Technologies = make([]category.FiveGTechnology, eligibility.MaxListLength+1)
 	p.Incidents = make([]eligibility.Incident, eligibility.MaxListLength+1)
 	p.Form.Progress = new(strings.Repeat("进", eligibility.MaxStringBytes))
 	p.Applicant.Name = "\xff\xfe"
@@ -639,4 +654,60 @@ func TestUndeterminedMessageNamesWhatIsMissing(t *testing.T) {
 	assert.Equal(t, []string{"investment.completed"}, one.Missing)
 	assert.Equal(t, "无法判定（缺少：完成投资）：已填报并核实项目完成投资，且不超过总投资", one.Message.Zh)
 	assert.Equal(t, "undetermined (missing completed investment): completed investment is stated and verified, and 0 ≤ completed ≤ total investment", one.Message.En)
+}
+
+// A typo in a list of codes must never change a decision silently: it is bad input,
+// and the error names the code that was probably meant.
+func TestMisspeltCodeNamesTheClosest(t *testing.T) {
+	p := base(t, "bigdata")
+	p.BigDataContent = []category.BigDataContent{"storge"}
+	err := eligibility.Default().Validate(p)
+	require.ErrorIs(t, err, eligibility.ErrInvalidProject)
+	assert.ErrorContains(t, err, `bigDataContent[0]: unknown code "storge"; did you mean "storage"?`)
+
+	p = base(t, "industrial-internet")
+	p.FiveG.Technologies = []category.FiveGTechnology{"blockchain"}
+	err = eligibility.Default().Validate(p)
+	require.ErrorIs(t, err, eligibility.ErrInvalidProject)
+	assert.ErrorContains(t, err, `fiveG.technologies[0]: unknown code "blockchain"`)
+	assert.NotContains(t, err.Error(), "did you mean", "no code is near enough to suggest")
+
+	// "other" is how a record states an item the list does not name.
+	p.FiveG.Technologies = []category.FiveGTechnology{category.FiveGOther}
+	require.NoError(t, eligibility.Default().Validate(p))
+}
+
+// A completed investment is a form field: blank and negative are verdicts, not errors.
+func TestCompletedInvestmentFormField(t *testing.T) {
+	for _, tt := range []struct {
+		json, value string
+		want        Outcome
+	}{
+		{`""`, "", Fail},
+		{`"  "`, "", Fail},
+		{`"-100"`, "-100", Fail},
+		{`"45000000.01"`, "45000000.01", Fail},
+		{`"100"`, "100", Pass},
+	} {
+		p := base(t, "industrial-internet")
+		var a eligibility.FormAmount
+		require.NoError(t, a.UnmarshalJSON([]byte(tt.json)), tt.json)
+		p.Investment.Completed = &a
+		r := result(t, evaluate(t, p, submissionDate), "GEN-3")
+		assert.Equal(t, tt.want, r.Outcome, tt.json)
+		var shown []string
+		for _, in := range r.Inputs {
+			if in.Name == "investment.completed" && !in.Missing {
+				shown = append(shown, in.Value)
+			}
+			if in.Name == "investment.completedBlank" {
+				assert.Equal(t, strconv.FormatBool(tt.value == ""), in.Value, "%s: the result says whether it was blank", tt.json)
+			}
+		}
+		if tt.value != "" {
+			assert.Equal(t, []string{tt.value}, shown, "%s: the result names the value", tt.json)
+		}
+	}
+	var a eligibility.FormAmount
+	assert.ErrorContains(t, a.UnmarshalJSON([]byte(`"none yet"`)), "is not a decimal amount")
 }

@@ -100,7 +100,7 @@ func epochs(params []criteria.Parameter) []epoch {
 				continue
 			}
 			e.params.vals[j] = celValue(dv.Value)
-			e.shown[j] = display(e.params.vals[j])
+			e.shown[j] = displayFull(e.params.vals[j])
 			e.used = append(e.used, ParameterValue{Name: p.Name, Type: p.Type, Value: dv.Value, From: dv.From})
 		}
 		out[i] = e
@@ -144,8 +144,14 @@ func newEnv(params []paramSlot) (*cel.Env, error) {
 		cel.Function("yearsBefore",
 			cel.Overload("years_before_timestamp_int", []*cel.Type{cel.TimestampType, cel.IntType}, cel.TimestampType,
 				cel.BinaryBinding(func(t, n ref.Val) ref.Val {
-					d := criteria.DateOf(t.(types.Timestamp).Time.UTC())
-					return types.Timestamp{Time: criteria.YearsBefore(d, int(n.(types.Int))).Time()}
+					// A number of years that is negative or reaches before year 1 is an
+					// error, never a date wrapped round or normalised: a look-back of
+					// 10^12 years once wrapped to a window that let a recent violation pass.
+					d, err := criteria.YearsBeforeChecked(criteria.DateOf(t.(types.Timestamp).Time.UTC()), int64(n.(types.Int)))
+					if err != nil {
+						return types.NewErr("yearsBefore: %v", err)
+					}
+					return types.Timestamp{Time: d.Time()}
 				}))),
 	)
 }
@@ -161,7 +167,7 @@ func programOptions(cfg config, trackCost bool) []cel.ProgramOption {
 		cel.InterruptCheckFrequency(100),
 	}
 	if trackCost {
-		opts = append(opts, cel.CostLimit(cfg.costLimit))
+		opts = append(opts, cel.CostLimit(cfg.costLimit), cel.CostTracking(runtimeCost{}))
 	}
 	return opts
 }

@@ -24,10 +24,10 @@ func exampleProject() *eligibility.Project {
 		Investment: eligibility.Investment{
 			Total:             new(decimal.RequireFromString("4999999.99")),
 			BigDataPortion:    new(decimal.RequireFromString("3000000")),
-			Completed:         new(decimal.Zero),
+			Completed:         eligibility.NewFormAmount(decimal.Zero),
 			CompletedVerified: new(true),
 		},
-		BigDataContent: []string{"storage", "analysis"},
+		BigDataContent: []category.BigDataContent{category.BigDataStorage, category.BigDataAnalysis},
 		Preparation: eligibility.Preparation{
 			FeasibilityStudyCompleted: new(true),
 			FundingSecured:            new(true),

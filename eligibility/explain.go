@@ -1,10 +1,12 @@
 package eligibility
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
@@ -24,13 +26,19 @@ type Input struct {
 	Name string `json:"name"`
 	// Label names it in domain words.
 	Label criteria.Text `json:"label"`
-	// Value is the value in full (amounts with every digit, dates YYYY-MM-DD, lists
-	// joined by ", "); empty when Missing.
+	// Value is the value (amounts with every digit, dates YYYY-MM-DD, lists joined
+	// by ", "); empty when Missing. A record's text is cut after MaxEchoBytes bytes
+	// and a list after MaxEchoItems items, each marked with its full length
+	// ("… (65536 bytes)", "… (10000 items)"); a parameter's value is in full.
 	Value string `json:"value,omitempty"`
-	// Items are the items of a list the record states, each in full, so that a
-	// list of one item "a, b" and one of the two items "a" and "b" can be told
-	// apart; Value joins them. (A parameter's list is of codes, which hold no comma.)
+	// Items are the items of a list the record states, so that a list of one item
+	// "a, b" and one of the two items "a" and "b" can be told apart; Value joins
+	// them. They are bounded as Value is: the first MaxEchoItems, each cut after
+	// MaxEchoBytes bytes. (A parameter's list is of codes, which hold no comma.)
 	Items []string `json:"items,omitempty"`
+	// ItemCount is the length of a list cut to its first MaxEchoItems items, and 0
+	// when Items holds every item.
+	ItemCount int `json:"itemCount,omitempty"`
 	// Codes names the code list the value's codes belong to ("carrier",
 	// "reportingUnit" …; criteria.CodeLists), so that words for people name each
 	// code (criteria.CodeName) instead of printing it; empty for other values.
@@ -39,7 +47,8 @@ type Input struct {
 	Unit string `json:"unit,omitempty"`
 	// Missing says the record does not state the fact, or no finding was given.
 	Missing bool `json:"missing,omitempty"`
-	// By, On and Note echo a reviewer's finding: who gave it, when and why.
+	// By, On and Note echo a reviewer's finding: who gave it, when and why (By and
+	// Note cut as Value is).
 	By   string `json:"by,omitempty"`
 	On   Date   `json:"on,omitzero"`
 	Note string `json:"note,omitempty"`
@@ -66,15 +75,37 @@ type inputDef struct {
 	codes string // the code list of the values, or ""
 	// items returns the items of a fact holding a list of strings, or is nil.
 	items func(*Project) []string
+	// quiet leaves the input out of a result while it is missing: a data
+	// criterion's own finding, asked for only when the data cannot decide (an item
+	// an open list does not name), and a second fact read from the same JSON field
+	// as the one before it. The result's missing paths still name what is missing.
+	quiet bool
+	// twin is the fact that follows from the same JSON field, or -1: a missing fact
+	// whose twin is known is left out too (a completed investment left blank shows
+	// as blank, not also as not stated).
+	twin int
 }
 
 // listFacts reads the record facts that are lists of strings straight from the
 // project: going through the CEL list would box every item.
 var listFacts = map[string]func(*Project) []string{
-	"bigDataContent":        func(p *Project) []string { return p.BigDataContent },
-	"fiveG.technologies":    func(p *Project) []string { return p.FiveG.Technologies },
+	"bigDataContent":        func(p *Project) []string { return codeStrings(p.BigDataContent) },
+	"fiveG.technologies":    func(p *Project) []string { return codeStrings(p.FiveG.Technologies) },
 	"fiveG.scenarios":       func(p *Project) []string { return p.FiveG.Scenarios },
-	"intranet.technologies": func(p *Project) []string { return p.Intranet.Technologies },
+	"intranet.technologies": func(p *Project) []string { return codeStrings(p.Intranet.Technologies) },
+}
+
+// codeStrings returns a list of codes as the strings a verdict shows; the result
+// is the caller's.
+func codeStrings[T ~string](codes []T) []string {
+	if codes == nil {
+		return nil
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = string(c)
+	}
+	return out
 }
 
 // factCodes names the code list of each record fact that holds codes.
@@ -100,14 +131,19 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	for _, i := range r.facts {
 		f := &schema[i]
 		d := inputDef{kind: inputFact, index: i, name: f.path, label: criteria.Text{Zh: f.name.zh, En: f.name.en},
-			codes: factCodes[f.path], items: listFacts[f.path]}
+			codes: factCodes[f.path], items: listFacts[f.path], twin: -1}
+		if n := len(defs); n > 0 && defs[n-1].kind == inputFact && slices.Equal(schema[defs[n-1].index].json, f.json) {
+			d.quiet = true
+			defs[n-1].twin = i
+		}
 		if f.typ == celDecimalType {
 			d.unit = "yuan"
 		}
 		defs = append(defs, d)
 	}
 	for _, id := range r.findings {
-		defs = append(defs, inputDef{kind: inputFinding, id: id, name: "findings." + id,
+		_, ownData := e.dataFindings[id]
+		defs = append(defs, inputDef{kind: inputFinding, id: id, name: "findings." + id, quiet: ownData,
 			label: criteria.Text{Zh: "评审意见（" + id + "）", En: "reviewer's finding on " + id}})
 	}
 	for _, name := range r.params {
@@ -132,16 +168,27 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 		switch d.kind {
 		case inputFact:
 			in.Value, in.Missing = r.shown(d.index)
+			if in.Missing && d.quiet {
+				continue
+			}
+			if in.Missing && d.twin >= 0 {
+				if _, twinMissing := r.shown(d.twin); !twinMissing {
+					continue
+				}
+			}
 			if d.items != nil && !in.Missing {
-				in.Items = slices.Clone(d.items(r.in.p))
+				in.Items, in.ItemCount = echoItems(d.items(r.in.p))
 			}
 		case inputFinding:
 			f, ok := r.in.p.Findings[d.id]
 			if !ok || f.Met == nil {
+				if d.quiet {
+					continue
+				}
 				in.Missing = true
 			} else {
 				in.Value = strconv.FormatBool(*f.Met)
-				in.By, in.On, in.Note = f.By, f.On, f.Note
+				in.By, in.On, in.Note = echoText(f.By), f.On, echoText(f.Note)
 			}
 		case inputParam:
 			in.Value = ep.shown[d.index]
@@ -153,10 +200,64 @@ func (r *record) inputs(defs []inputDef, ep *epoch, asOf string, buf []Input) []
 	return buf
 }
 
-// display writes a fact's CEL value in full.
-func display(v ref.Val) string {
+// A verdict echoes what it read, but never more than these bounds of it: each
+// list item was once copied into the inputs and again into both languages of the
+// explanation, and 1,000 items of 64 KiB made a 375 MB verdict. A text longer than
+// MaxEchoBytes is cut (at a character boundary) and marked with its length, "…
+// (65536 bytes)"; a list shows its first MaxEchoItems items and then its length,
+// "… (10000 items)". A verdict is thereby a fixed size, plus the record's ID and
+// name, whatever the record holds; the record itself, hashed in the provenance,
+// keeps every byte.
+const (
+	// MaxEchoBytes bounds each text a verdict echoes: a fact, a list item, a
+	// reviewer's name or note.
+	MaxEchoBytes = 256
+	// MaxEchoItems bounds the items of a list a verdict echoes.
+	MaxEchoItems = 20
+)
+
+// echoText returns s, or its first MaxEchoBytes bytes (whole characters) marked
+// with its length.
+func echoText(s string) string {
+	if len(s) <= MaxEchoBytes {
+		return s
+	}
+	cut := MaxEchoBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
+
+// echoItems returns a copy of the first MaxEchoItems items of list, each bounded by
+// echoText, and the list's length when it is cut (0 otherwise).
+func echoItems(list []string) ([]string, int) {
+	if list == nil {
+		return nil, 0
+	}
+	out := make([]string, min(len(list), MaxEchoItems))
+	for i := range out {
+		out[i] = echoText(list[i])
+	}
+	if len(out) < len(list) {
+		return out, len(list)
+	}
+	return out, 0
+}
+
+// display writes a fact's CEL value, bounded as a verdict echoes it.
+func display(v ref.Val) string { return displayBounded(v, true) }
+
+// displayFull writes a parameter's CEL value in full: it comes from the rule set,
+// whose own limits bound it, and a reader of the verdict needs every code of it.
+func displayFull(v ref.Val) string { return displayBounded(v, false) }
+
+func displayBounded(v ref.Val, bound bool) string {
 	switch v := v.(type) {
 	case types.String:
+		if bound {
+			return echoText(string(v))
+		}
 		return string(v)
 	case types.Bool:
 		return strconv.FormatBool(bool(v))
@@ -168,14 +269,24 @@ func display(v ref.Val) string {
 		return criteria.DateOf(v.Time).String()
 	case traits.Lister:
 		n := int(v.Size().(types.Int))
-		parts := make([]string, n)
-		for i := range n {
+		shown := n
+		if bound {
+			shown = min(n, MaxEchoItems)
+		}
+		parts := make([]string, shown, shown+1)
+		for i := range shown {
 			switch e := v.Get(types.Int(i)).(type) {
 			case types.String:
 				parts[i] = string(e)
+				if bound {
+					parts[i] = echoText(parts[i])
+				}
 			case *object:
 				return strconv.Itoa(n) // incidents: the count; the records are in the input
 			}
+		}
+		if shown < n {
+			parts = append(parts, "… ("+strconv.Itoa(n)+" items)")
 		}
 		return strings.Join(parts, ", ")
 	}
@@ -320,6 +431,12 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 			en.WriteString(" " + in.Value + " (" + pct.En + ")")
 			return
 		}
+	case in.Name == "incidents":
+		// The incidents are listed by their own inputs' facts; this one counts them.
+		n := cmp.Or(in.Value, "0")
+		zh.WriteString(" " + n + " 项")
+		en.WriteString(" " + n + " recorded")
+		return
 	case in.Items != nil || in.Codes != "":
 		names := itemNames(in)
 		zh.WriteString(" " + names.Zh)
@@ -363,6 +480,11 @@ func itemNames(in *Input) criteria.Text {
 		t := criteria.FormatCode(in.Codes, it)
 		zh.WriteString(t.Zh)
 		en.WriteString(t.En)
+	}
+	if in.ItemCount > 0 {
+		n := strconv.Itoa(in.ItemCount)
+		zh.WriteString("……（共 " + n + " 项）")
+		en.WriteString(", … (" + n + " items in all)")
 	}
 	return criteria.Text{Zh: zh.String(), En: en.String()}
 }

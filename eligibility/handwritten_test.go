@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -242,8 +243,11 @@ type oracleRule struct {
 	id      string
 	cat     category.Category
 	finding bool
-	applies func(*oracleEval) tri
-	require func(*oracleEval) tri
+	// takesFinding: a data criterion that reads its own finding, for an entry of an
+	// open (等) list that the data alone cannot decide.
+	takesFinding bool
+	applies      func(*oracleEval) tri
+	require      func(*oracleEval) tri
 }
 
 // oracleEval is one evaluation: the record, the date and what validation derived.
@@ -298,7 +302,7 @@ func newHandWritten(rs *criteria.RuleSet) (*handWritten, error) {
 		if !ok {
 			return nil, fmt.Errorf("oracle: no hand-written criterion %s", c.ID)
 		}
-		if r.finding {
+		if r.finding || r.takesFinding {
 			o.findingIndex[c.ID] = len(o.findingIDs)
 			o.findingIDs = append(o.findingIDs, c.ID)
 		}
@@ -412,6 +416,22 @@ func anyOf(l []string, key int, of []string) tri {
 	return known(slices.ContainsFunc(l, func(s string) bool { return slices.Contains(of, s) }))
 }
 
+// openList is a criterion over a list that ends in 等: a counted code passes; else
+// "other" (an item the list does not name) is the reviewer's finding on id; else it
+// fails. A nil list is not stated.
+func openList[S ~string](e *oracleEval, l []S, key int, counted []string, id string) tri {
+	if l == nil {
+		return unknownOf(key)
+	}
+	if slices.ContainsFunc(l, func(s S) bool { return slices.Contains(counted, string(s)) }) {
+		return triTrue
+	}
+	if slices.Contains(l, "other") {
+		return e.finding(id)
+	}
+	return triFalse
+}
+
 // filledIn is a 三.2 form field: absent is unknown, present but blank fails (note 7).
 func filledIn(s *string, key int) tri {
 	if s == nil {
@@ -503,9 +523,9 @@ func oracleRules() []oracleRule {
 	}
 	return []oracleRule{
 		// 一(一) big data
-		{id: "BD-1a", cat: bd, applies: subtypeIs(category.SubtypeDatacenter),
+		{id: "BD-1a", cat: bd, takesFinding: true, applies: subtypeIs(category.SubtypeDatacenter),
 			require: func(e *oracleEval) tri {
-				return anyOf(e.p.BigDataContent, kBigDataContent, e.o.params.bigDataContentKinds)
+				return openList(e, e.p.BigDataContent, kBigDataContent, e.o.params.bigDataContentKinds, "BD-1a")
 			}},
 		{id: "BD-1b", cat: bd, applies: subtypeIs(category.SubtypeDatacenter),
 			require: func(e *oracleEval) tri {
@@ -576,9 +596,9 @@ func oracleRules() []oracleRule {
 				}
 				return unknownOf(kSelfAssessment)
 			}},
-		{id: "II-2a", cat: ii, applies: subtypeIs(category.Subtype5GInfrastructure),
+		{id: "II-2a", cat: ii, takesFinding: true, applies: subtypeIs(category.Subtype5GInfrastructure),
 			require: func(e *oracleEval) tri {
-				return anyOf(e.p.FiveG.Technologies, kFiveGTechnologies, e.o.params.industrialFiveGTechnologies)
+				return openList(e, e.p.FiveG.Technologies, kFiveGTechnologies, e.o.params.industrialFiveGTechnologies, "II-2a")
 			}},
 		{id: "II-2b", cat: ii, applies: subtypeIs(category.Subtype5GInfrastructure),
 			require: func(e *oracleEval) tri {
@@ -588,15 +608,18 @@ func oracleRules() []oracleRule {
 				return known(len(e.p.FiveG.Scenarios) > 0)
 			}},
 		finding("II-2c", ii, subtypeIs(category.Subtype5GInfrastructure)),
-		{id: "II-3a", cat: ii, applies: subtypeIs(category.SubtypeIntranet),
+		{id: "II-3a", cat: ii, takesFinding: true, applies: subtypeIs(category.SubtypeIntranet),
 			require: func(e *oracleEval) tri {
-				return anyOf(e.p.Intranet.Technologies, kIntranetTechnologies, e.o.params.intranetTechnologies)
+				return openList(e, e.p.Intranet.Technologies, kIntranetTechnologies, e.o.params.intranetTechnologies, "II-3a")
 			}},
 		finding("II-3b", ii, subtypeIs(category.SubtypeIntranet)),
-		{id: "II-4", cat: ii, applies: subtypeIs(category.SubtypeIdentifierNode),
+		{id: "II-4", cat: ii, takesFinding: true, applies: subtypeIs(category.SubtypeIdentifierNode),
 			require: func(e *oracleEval) tri {
-				return all(oneOf(e.p.IdentifierNode.Kind, kNodeKind, e.o.params.identifierNodeKinds),
-					e.flag(e.p.IdentifierNode.InJilin, kNodeInJilin))
+				kind := oneOf(e.p.IdentifierNode.Kind, kNodeKind, e.o.params.identifierNodeKinds)
+				if kind.t == isFalse && e.p.IdentifierNode.Kind == category.NodeSecondary {
+					kind = e.finding("II-4") // level not stated: is it the provincial one?
+				}
+				return all(kind, e.flag(e.p.IdentifierNode.InJilin, kNodeInJilin))
 			}},
 		{id: "II-5", cat: ii, applies: subtypeIs(category.SubtypePlatform),
 			require: func(e *oracleEval) tri {
@@ -645,20 +668,25 @@ func oracleRules() []oracleRule {
 		{id: "GEN-2", require: func(e *oracleEval) tri { return filledIn(e.p.Form.Progress, kProgress) }},
 		{id: "GEN-3", require: func(e *oracleEval) tri {
 			inv := &e.p.Investment
-			notNegative := unknownOf(kCompleted)
+			// A blank form field fails; a blank or absent one states no amount.
+			filled, notNegative := unknownOf(kCompleted), unknownOf(kCompleted)
+			completed, stated := decimal.Decimal{}, false
 			if inv.Completed != nil {
-				notNegative = known(!inv.Completed.IsNegative())
+				filled = known(!inv.Completed.IsBlank())
+				if completed, stated = inv.Completed.Amount(); stated {
+					notNegative = known(!completed.IsNegative())
+				}
 			}
 			var g gaps
 			g.need(inv.Total != nil, kTotal)
-			g.need(inv.Completed != nil, kCompleted)
+			g.need(stated, kCompleted)
 			var withinTotal tri
 			if len(g) > 0 {
 				withinTotal = g.unknown()
 			} else {
-				withinTotal = known(inv.Completed.Cmp(*inv.Total) <= 0)
+				withinTotal = known(completed.Cmp(*inv.Total) <= 0)
 			}
-			return all(e.flag(inv.CompletedVerified, kCompletedVerified), notNegative, withinTotal)
+			return all(filled, e.flag(inv.CompletedVerified, kCompletedVerified), notNegative, withinTotal)
 		}},
 		{id: "GEN-4", require: func(e *oracleEval) tri { return filledIn(e.p.Form.ResponsiblePerson, kResponsiblePerson) }},
 		{id: "GEN-5",
@@ -733,9 +761,15 @@ func (o *handWritten) validate(p *eligibility.Project, problems *criteria.Proble
 	for _, amount := range []struct {
 		path string
 		d    *decimal.Decimal
-	}{{"investment.total", inv.Total}, {"investment.bigDataPortion", inv.BigDataPortion}, {"investment.completed", inv.Completed}} {
+	}{{"investment.total", inv.Total}, {"investment.bigDataPortion", inv.BigDataPortion}} {
 		if !amountOK(amount.d) {
 			problems.Add(amount.path, "bad amount")
+		}
+	}
+	// The completed investment is a form field: negative is GEN-3's to fail.
+	if c := inv.Completed; c != nil {
+		if d, ok := c.Amount(); ok && !amountOK(new(d.Abs())) {
+			problems.Add("investment.completed", "bad amount")
 		}
 	}
 	if inv.Total != nil && inv.BigDataPortion != nil && !inv.Total.IsNegative() && inv.BigDataPortion.Cmp(*inv.Total) > 0 {
@@ -755,11 +789,28 @@ func (o *handWritten) validate(p *eligibility.Project, problems *criteria.Proble
 	for _, id := range ids {
 		if _, ok := o.findingIndex[id]; !ok {
 			problems.Add("findings."+id, "not a finding criterion")
-		} else if p.Findings[id].Met == nil {
+		}
+		if p.Findings[id].Met == nil {
 			problems.Add("findings."+id+".met", "required")
 		}
 	}
 	return division
+}
+
+// codeList checks a list of codes: within the length limit, every entry a code.
+func codeList[S interface {
+	~string
+	IsValid() bool
+}](problems *criteria.Problems, path string, l []S) {
+	if len(l) > eligibility.MaxListLength {
+		problems.Add(path, "too many")
+		return
+	}
+	for i, c := range l {
+		if !c.IsValid() {
+			problems.Add(path+"["+strconv.Itoa(i)+"]", "unknown code")
+		}
+	}
 }
 
 // checkLimits enforces the input limits (eligibility.MaxListLength items a list,
@@ -784,11 +835,13 @@ func (o *handWritten) checkLimits(p *eligibility.Project, problems *criteria.Pro
 	text("id", p.ID)
 	text("name", p.Name)
 	text("applicant.name", p.Applicant.Name)
-	list("bigDataContent", p.BigDataContent)
-	list("fiveG.technologies", p.FiveG.Technologies)
+	codeList(problems, "bigDataContent", p.BigDataContent)
+	codeList(problems, "fiveG.technologies", p.FiveG.Technologies)
 	list("fiveG.scenarios", p.FiveG.Scenarios)
-	list("intranet.technologies", p.Intranet.Technologies)
-	text("identifierNode.kind", p.IdentifierNode.Kind)
+	codeList(problems, "intranet.technologies", p.Intranet.Technologies)
+	if k := p.IdentifierNode.Kind; k != "" && !k.IsValid() {
+		problems.Add("identifierNode.kind", "unknown code")
+	}
 	text("platform.level", p.Platform.Level)
 	for _, f := range [...]struct {
 		path string
@@ -813,6 +866,67 @@ func (o *handWritten) checkLimits(p *eligibility.Project, problems *criteria.Pro
 		text("findings."+id+".by", f.By)
 		text("findings."+id+".note", f.Note)
 	}
+	// The record's text in all, summed by reflection rather than field by field as
+	// the engine does, so that the two cannot miss the same field.
+	if n := textBytes(reflect.ValueOf(p).Elem()); n > eligibility.MaxRecordBytes {
+		problems.Add("", "record too long")
+	}
+	date := func(path string, d eligibility.Date) {
+		if !realDate(d) {
+			problems.Add(path, "not a date")
+		}
+	}
+	date("preparation.plannedStart", p.Preparation.PlannedStart)
+	for i, inc := range p.Incidents {
+		date("incidents["+strconv.Itoa(i)+"].date", inc.Date)
+	}
+	for id, f := range p.Findings {
+		date("findings."+id+".on", f.On)
+	}
+}
+
+// textBytes adds up the bytes of every string reachable from v.
+func textBytes(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.String:
+		return v.Len()
+	case reflect.Pointer:
+		if v.IsNil() {
+			return 0
+		}
+		return textBytes(v.Elem())
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += textBytes(v.Field(i))
+			}
+		}
+		return n
+	case reflect.Slice:
+		n := 0
+		for i := range v.Len() {
+			n += textBytes(v.Index(i))
+		}
+		return n
+	case reflect.Map:
+		n := 0
+		for it := v.MapRange(); it.Next(); {
+			n += textBytes(it.Key()) + textBytes(it.Value())
+		}
+		return n
+	}
+	return 0
+}
+
+// realDate reports whether d is not stated, or a day of the years 1 to 9999 that
+// time.Date gives back unchanged.
+func realDate(d eligibility.Date) bool {
+	if d.IsZero() {
+		return true
+	}
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return d.Year >= 1 && d.Year <= 9999 && t.Year() == d.Year && t.Month() == d.Month && t.Day() == d.Day
 }
 
 // Evaluate builds the verdict the engine builds, with the engine's return contract
@@ -820,7 +934,7 @@ func (o *handWritten) checkLimits(p *eligibility.Project, problems *criteria.Pro
 func (o *handWritten) Evaluate(p *eligibility.Project, asOf eligibility.Date) (*eligibility.Verdict, error) {
 	var problems criteria.Problems
 	division := o.validate(p, &problems)
-	if asOf.IsZero() {
+	if asOf.IsZero() || !realDate(asOf) {
 		problems.Add("asOf", "required")
 	}
 	if err := problems.Err("oracle: invalid project", eligibility.ErrInvalidProject); err != nil {
@@ -953,6 +1067,8 @@ func TestHandWrittenCoversTheDefaultRuleSet(t *testing.T) {
 		assert.Equal(t, c.ID, r.id)
 		assert.Equal(t, c.Category, r.cat, "%s: hand-written category", c.ID)
 		assert.Equal(t, c.Basis == criteria.Finding, r.finding, "%s: hand-written basis", c.ID)
+		assert.Equal(t, strings.Contains(c.Require, "findings['"+c.ID+"']") && c.Basis == criteria.Data, r.takesFinding,
+			"%s: a data criterion reading its own finding in both or neither", c.ID)
 		assert.Equal(t, c.AppliesWhen == "", r.applies == nil, "%s: an applies-when condition in both or neither", c.ID)
 	}
 }

@@ -54,6 +54,11 @@ func result(t testing.TB, v *eligibility.Verdict, id string) eligibility.Result 
 
 func yuan(s string) *decimal.Decimal { return new(decimal.RequireFromString(s)) }
 
+// formYuan is a 三.2 form amount (the completed investment) of s yuan.
+func formYuan(s string) *eligibility.FormAmount {
+	return eligibility.NewFormAmount(decimal.RequireFromString(s))
+}
+
 func date(s string) eligibility.Date { return criteria.MustParseDate(s) }
 
 // withRequire returns a copy of the default rule set in which each criterion named

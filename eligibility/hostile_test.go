@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/jilin761/intake/category"
+	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
 )
 
@@ -296,13 +297,27 @@ func TestHostileJSON(t *testing.T) {
 				return withBase(t, "ai", map[string]string{"applicant": `{"creditCode":` + string(mustJSON(t, megabyte)) + `}`})
 			},
 			check: wantInvalid("applicant.creditCode")},
-		{reason: "100 technologies of 64 KiB less one byte each are within the limits",
+		{reason: "60 scenarios of 64 KiB less one byte each are within the limits",
+			data: func(t *testing.T) []byte {
+				scenario := string(mustJSON(t, strings.Repeat("x", eligibility.MaxStringBytes-1)))
+				list := strings.TrimSuffix(strings.Repeat(scenario+",", 60), ",")
+				return withBase(t, "industrial-internet", map[string]string{"fiveG": `{"technologies":["public-macro-coverage"],"scenarios":[` + list + `]}`})
+			},
+			check: wantVerdict(map[string]eligibility.Outcome{"II-2a": Fail, "II-2b": Pass})},
+		{reason: "100 scenarios of 64 KiB less one byte each exceed the record's limit",
+			data: func(t *testing.T) []byte {
+				scenario := string(mustJSON(t, strings.Repeat("x", eligibility.MaxStringBytes-1)))
+				list := strings.TrimSuffix(strings.Repeat(scenario+",", 100), ",")
+				return withBase(t, "industrial-internet", map[string]string{"fiveG": `{"technologies":["public-macro-coverage"],"scenarios":[` + list + `]}`})
+			},
+			check: wantInvalid("")},
+		{reason: "20 technologies of 64 KiB each are 20 unknown codes, each quoted in 64 bytes",
 			data: func(t *testing.T) []byte {
 				tech := string(mustJSON(t, strings.Repeat("x", eligibility.MaxStringBytes-1)))
-				list := strings.TrimSuffix(strings.Repeat(tech+",", 100), ",")
+				list := strings.TrimSuffix(strings.Repeat(tech+",", 20), ",")
 				return withBase(t, "industrial-internet", map[string]string{"fiveG": `{"technologies":[` + list + `],"scenarios":["a"]}`})
 			},
-			check: wantVerdict(map[string]eligibility.Outcome{"II-2a": Fail})},
+			check: wantInvalid("fiveG.technologies[0]")},
 
 		// ── encoding ──
 		{reason: "non-UTF-8 bytes in a JSON string",
@@ -413,21 +428,36 @@ func TestHostileGoValues(t *testing.T) {
 		}, "", wantInvalid("findings.BD-3a.note")},
 		{"a 1 MB credit code", func(p *Project) { p.Applicant.CreditCode = big }, "", wantInvalid("applicant.creditCode")},
 		{"a 1 MB division", func(p *Project) { p.Applicant.RegistrationDivision = big }, "", wantInvalid("applicant.registrationDivision")},
-		{"10,001 technologies", func(p *Project) { p.BigDataContent = make([]string, eligibility.MaxListLength+1) }, "",
+		{"10,001 technologies", func(p *Project) { p.BigDataContent = make([]category.BigDataContent, eligibility.MaxListLength+1) }, "",
 			wantInvalid("bigDataContent")},
 		{"a date far outside the calendar of JSON", func(p *Project) {
 			p.Preparation.PlannedStart = eligibility.Date{Year: -50_000, Month: 1, Day: 1}
-		}, "", wantVerdict(map[string]eligibility.Outcome{"BD-6c": Pass})},
-		{"an evaluation date in year 100,000", nil, "", func(t *testing.T, _ answer, _ eligibility.Date) {
+		}, "", wantInvalid("preparation.plannedStart")},
+		{"month 13, which time.Date would turn into January", func(p *Project) {
+			p.Preparation.PlannedStart = eligibility.Date{Year: 2020, Month: 13, Day: 1}
+			p.Incidents = []eligibility.Incident{{Date: eligibility.Date{Year: 2019, Month: 2, Day: 30}}}
+			p.Findings["BD-3a"] = eligibility.Finding{Met: new(true), On: eligibility.Date{Year: 2020, Month: 0, Day: 1}}
+		}, "", wantInvalid("preparation.plannedStart", "incidents[0].date", "findings.BD-3a.on")},
+	}
+	for _, far := range []eligibility.Date{{Year: 100_000, Month: 2, Day: 29}, {Year: -5, Month: 6, Day: 1},
+		{Year: 0, Month: 12, Day: 31}, {Year: 2021, Month: 13, Day: 1}, {Year: 2021, Month: 2, Day: 29}} {
+		tests = append(tests, struct {
+			reason string
+			edit   func(p *Project)
+			asOf   string
+			check  func(*testing.T, answer, eligibility.Date)
+		}{fmt.Sprintf("the evaluation date %d-%d-%d", far.Year, far.Month, far.Day), nil, "", func(t *testing.T, _ answer, _ eligibility.Date) {
+			// An evaluation date before year 1 once panicked (index out of range);
+			// month 13 was normalised. Both are bad input, named by path.
 			p := base(t, "industrial-internet")
 			incident("2019-01-01", category.IncidentKindViolation, nil)(p)
-			far := eligibility.Date{Year: 100_000, Month: 2, Day: 29}
 			a := settle(t, func() answer {
 				v, err := eligibility.Default().Evaluate(p, far)
 				return answer{v: v, err: err, p: p}
 			})
-			wantVerdict(map[string]eligibility.Outcome{"II-11": Pass})(t, a, far)
-		}},
+			wantInvalid("asOf")(t, a, far)
+			assert.ErrorIs(t, a.err, criteria.ErrInvalidDate)
+		}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {

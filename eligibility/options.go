@@ -7,7 +7,7 @@ import (
 
 // Version is the library's version, recorded in every verdict's provenance so a
 // stored verdict says which implementation reached it. It follows CHANGELOG.md.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // DefaultCostLimit is the default per-criterion cost limit, in CEL cost units (about
 // one unit per operation, so roughly 10–50 ms of CPU here). The default rules cost a
@@ -20,10 +20,13 @@ const DefaultCostLimit uint64 = 1_000_000
 type Option func(*config) error
 
 type config struct {
-	costLimit uint64
+	costLimit        uint64
+	ruleSetCostLimit uint64
 }
 
-func defaultConfig() config { return config{costLimit: DefaultCostLimit} }
+func defaultConfig() config {
+	return config{costLimit: DefaultCostLimit, ruleSetCostLimit: DefaultRuleSetCostLimit}
+}
 
 // WithCostLimit sets the per-criterion cost limit (default [DefaultCostLimit]). New
 // refuses a rule set in which any expression's worst-case estimated cost, on a record
@@ -59,6 +62,8 @@ const (
 	maxDecimalDigits = 1000
 )
 
-func costLimitError(estimate, limit uint64) string {
-	return fmt.Sprintf("worst-case cost %d exceeds the limit %d: %v", estimate, limit, ErrCostLimit)
+// costLimitError wraps ErrCostLimit, so that errors.Is finds it in New's error as
+// the doc of ErrCostLimit promises.
+func costLimitError(estimate, limit uint64) error {
+	return fmt.Errorf("worst-case cost %d exceeds the limit %d: %w", estimate, limit, ErrCostLimit)
 }

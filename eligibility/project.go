@@ -18,7 +18,12 @@ type Date = criteria.Date
 // undetermined rather than failed. So "writtenCommitment": false fails II-10b, while
 // a record without writtenCommitment leaves II-10b undetermined; "incidents": [] says
 // there were none, while no incidents key says nothing. In Go 1.26, new(true) and
-// new(decimal.RequireFromString("5000000")) make the pointers.
+// new(decimal.RequireFromString("5000000")) make the pointers; NewFormAmount and
+// BlankFormAmount make the completed investment, a 三.2 form field.
+//
+// The lists of codes (bigDataContent, fiveG.technologies, intranet.technologies) are
+// the letter's open lists (等): "other" states an item a list does not name, and the
+// criterion reading the list is then left to a reviewer's finding on its own ID.
 //
 // Facts irrelevant to a project's category are ignored (catalogue note 11).
 type Project struct {
@@ -38,9 +43,11 @@ type Project struct {
 	Applicant Applicant `json:"applicant,omitzero"`
 	// Investment holds the amounts in yuan.
 	Investment Investment `json:"investment,omitzero"`
-	// BigDataContent lists the big-data content a big-data centre declares (一(一)1):
-	// storage, analysis, application, or other codes.
-	BigDataContent []string `json:"bigDataContent,omitzero"`
+	// BigDataContent lists the big-data content a big-data centre declares (一(一)1,
+	// 大数据存储、分析和应用等相关内容). The list is open (等): "other" states content it
+	// does not name, which BD-1a leaves to a reviewer's finding; any text that is not
+	// a code is bad input, reported with the closest code.
+	BigDataContent []category.BigDataContent `json:"bigDataContent,omitzero"`
 	// Preparation holds the preparatory work of 一(一)5–6.
 	Preparation Preparation `json:"preparation,omitzero"`
 	// FiveG describes a 5G + industrial-internet infrastructure (一(三)2).
@@ -111,8 +118,10 @@ type Investment struct {
 	// BigDataPortion is the investment in big-data storage, analysis and application
 	// (一(一)1); it may not exceed Total.
 	BigDataPortion *decimal.Decimal `json:"bigDataPortion,omitempty"`
-	// Completed is the investment completed so far (完成投资, 三.2).
-	Completed *decimal.Decimal `json:"completed,omitempty"`
+	// Completed is the investment completed so far as the 三.2 form states it (完成投资):
+	// an amount, which may be negative or above the total (GEN-3 fails it), or "" for
+	// a field left blank (GEN-3 fails it too). Only text that is no number is bad input.
+	Completed *FormAmount `json:"completed,omitempty"`
 	// CompletedVerified says whether the completed investment was verified (核实).
 	CompletedVerified *bool `json:"completedVerified,omitempty"`
 }
@@ -137,24 +146,29 @@ type Preparation struct {
 
 // FiveG describes a 5G + industrial-internet infrastructure (一(三)2).
 type FiveG struct {
-	// Technologies lists the 5G technologies used: network-slicing, edge-computing,
-	// urllc, 5g-lan, public-macro-coverage, or other codes.
-	Technologies []string `json:"technologies,omitzero"`
+	// Technologies lists the 5G technologies used. The list is open (等): "other"
+	// states a technology it does not name, which II-2a leaves to a reviewer's
+	// finding; public-macro-coverage alone does not count.
+	Technologies []category.FiveGTechnology `json:"technologies,omitzero"`
 	// Scenarios lists the typical industrial application scenarios, in words.
 	Scenarios []string `json:"scenarios,omitzero"`
 }
 
 // Intranet describes an enterprise intranet upgrade (一(三)3).
 type Intranet struct {
-	// Technologies lists the network technologies used: 5g, ipv6, industrial-pon,
-	// or other codes.
-	Technologies []string `json:"technologies,omitzero"`
+	// Technologies lists the network technologies used (5G、IPv6、工业无源光网络等). The
+	// list is open (等): "other" states a technology it does not name, which II-3a
+	// leaves to a reviewer's finding.
+	Technologies []category.IntranetTechnology `json:"technologies,omitzero"`
 }
 
 // IdentifierNode describes an industrial-internet identifier-resolution node (一(三)4).
 type IdentifierNode struct {
-	// Kind is secondary-node (二级节点), recursive-node (公共递归解析节点) or another code.
-	Kind string `json:"kind,omitempty"`
+	// Kind is the node's kind: a provincial or industry secondary node (省级、行业二级节点),
+	// an enterprise node, a public recursive node (公共递归解析节点) or another node.
+	// secondary-node, from before the two levels of secondary node had codes of their
+	// own, says the level is not stated: II-4 is then left to a reviewer's finding.
+	Kind category.IdentifierNodeKind `json:"kind,omitempty"`
 	// InJilin says whether the node is established in Jilin Province.
 	InJilin *bool `json:"inJilin,omitempty"`
 }
@@ -181,7 +195,8 @@ type Incident struct {
 }
 
 // Form holds the 三.2 form fields. A field present but blank fails its criterion; a
-// field absent leaves it undetermined.
+// field absent leaves it undetermined. The fourth, the completed investment, is
+// Investment.Completed.
 type Form struct {
 	// ConstructionScale is the construction scale (建设规模).
 	ConstructionScale *string `json:"constructionScale,omitempty"`

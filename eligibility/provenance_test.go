@@ -82,7 +82,7 @@ func TestProjectHashCoversEveryField(t *testing.T) {
 	full := base(t, "industrial-internet")
 	full.Subtype = category.SubtypePlatform
 	full.Stage = category.StagePlanning
-	full.BigDataContent = []string{"storage"}
+	full.BigDataContent = []category.BigDataContent{"storage"}
 	full.Applicant.RegistrationDivision = "220102"
 	full.Applicant.Carrier = category.CarrierNone
 	full.Applicant.ProvincialCompany = new(false)
@@ -123,7 +123,7 @@ func TestProjectHashCoversEveryField(t *testing.T) {
 			}
 			ptr := reflect.ValueOf(v.Interface())
 			check(path+" (absent)", func() { v.Set(reflect.Zero(v.Type())) }, func() { v.Set(ptr) })
-			if v.Elem().Kind() == reflect.Struct && v.Elem().Type() != reflect.TypeFor[decimal.Decimal]() {
+			if t := v.Elem().Type(); t.Kind() == reflect.Struct && t != reflect.TypeFor[decimal.Decimal]() && t != reflect.TypeFor[eligibility.FormAmount]() {
 				walk(v.Elem(), path)
 				return
 			}
@@ -166,6 +166,9 @@ func mutate(t *testing.T, v reflect.Value, path string) {
 	switch x := v.Addr().Interface().(type) {
 	case *decimal.Decimal:
 		*x = x.Add(decimal.NewFromInt(1))
+	case *eligibility.FormAmount:
+		d, _ := x.Amount()
+		*x = *eligibility.NewFormAmount(d.Add(decimal.NewFromInt(1)))
 	case *eligibility.Date:
 		*x = criteria.NewDate(x.Year, x.Month, x.Day+1)
 	case *bool:
@@ -179,6 +182,18 @@ func mutate(t *testing.T, v reflect.Value, path string) {
 		}
 		t.Fatalf("%s: no mutation for %s", path, v.Type())
 	}
+}
+
+// A completed investment left blank is not one of 0: the form said different things.
+func TestProjectHashBlankFormAmount(t *testing.T) {
+	a, b := base(t, "bigdata"), base(t, "bigdata")
+	a.Investment.Completed = formYuan("0")
+	b.Investment.Completed = eligibility.BlankFormAmount()
+	assert.NotEqual(t, eligibility.ProjectHash(a), eligibility.ProjectHash(b))
+	var c eligibility.Project
+	require.NoError(t, json.Unmarshal(mustJSON(t, b), &c))
+	assert.True(t, c.Investment.Completed.IsBlank(), "blank survives a JSON round trip")
+	assert.Equal(t, eligibility.ProjectHash(b), eligibility.ProjectHash(&c))
 }
 
 func TestProjectHashNormalisesAmounts(t *testing.T) {

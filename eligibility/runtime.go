@@ -197,6 +197,8 @@ type activation struct {
 	params *object
 	// asOf is boxed once per evaluation, not on every reference.
 	asOf ref.Val
+	// spent is the cost of the expressions evaluated so far; see charge.
+	spent uint64
 }
 
 func (a *activation) ResolveName(name string) (any, bool) {

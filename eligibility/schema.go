@@ -73,12 +73,26 @@ var schema = []fact{
 	{"investment.bigDataPortion", celDecimalType, []string{"investment.bigDataPortion"}, words{"大数据建设内容投资", "big-data portion of the investment"},
 		func(in *input) ref.Val { return dec(in.p.Investment.BigDataPortion) }},
 	{"investment.completed", celDecimalType, []string{"investment.completed"}, words{"完成投资", "completed investment"},
-		func(in *input) ref.Val { return dec(in.p.Investment.Completed) }},
+		func(in *input) ref.Val {
+			if a := in.p.Investment.Completed; a != nil && !a.blank {
+				return newCELDecimal(a.amount)
+			}
+			return nil // not stated, or left blank: either way no amount
+		}},
+	// A 三.2 form field left blank fails GEN-3 like the other three form fields, which
+	// read isBlank() on their text; an amount has no text, so its blankness is a fact.
+	{"investment.completedBlank", types.BoolType, []string{"investment.completed"}, words{"完成投资栏是否空白", "completed investment left blank"},
+		func(in *input) ref.Val {
+			if a := in.p.Investment.Completed; a != nil {
+				return types.Bool(a.blank)
+			}
+			return nil
+		}},
 	{"investment.completedVerified", types.BoolType, []string{"investment.completedVerified"}, words{"完成投资核实情况", "verification of completed investment"},
 		func(in *input) ref.Val { return boolean(in.p.Investment.CompletedVerified) }},
 
 	{"bigDataContent", types.NewListType(types.StringType), []string{"bigDataContent"}, words{"大数据建设内容", "big-data content"},
-		func(in *input) ref.Val { return strList(in.p.BigDataContent) }},
+		func(in *input) ref.Val { return codeList(in.p.BigDataContent) }},
 
 	{"preparation.preliminaryPlanning", types.BoolType, []string{"preparation.preliminaryPlanning"}, words{"项目前期规划", "preliminary planning"},
 		func(in *input) ref.Val { return boolean(in.p.Preparation.PreliminaryPlanning) }},
@@ -96,13 +110,13 @@ var schema = []fact{
 		func(in *input) ref.Val { return date(in.p.Preparation.PlannedStart) }},
 
 	{"fiveG.technologies", types.NewListType(types.StringType), []string{"fiveG.technologies"}, words{"5G技术", "5G technologies"},
-		func(in *input) ref.Val { return strList(in.p.FiveG.Technologies) }},
+		func(in *input) ref.Val { return codeList(in.p.FiveG.Technologies) }},
 	{"fiveG.scenarios", types.NewListType(types.StringType), []string{"fiveG.scenarios"}, words{"典型工业应用场景", "industrial application scenarios"},
 		func(in *input) ref.Val { return strList(in.p.FiveG.Scenarios) }},
 	{"intranet.technologies", types.NewListType(types.StringType), []string{"intranet.technologies"}, words{"内网组网技术", "intranet technologies"},
-		func(in *input) ref.Val { return strList(in.p.Intranet.Technologies) }},
+		func(in *input) ref.Val { return codeList(in.p.Intranet.Technologies) }},
 	{"identifierNode.kind", types.StringType, []string{"identifierNode.kind"}, words{"标识解析节点类型", "identifier node kind"},
-		func(in *input) ref.Val { return str(in.p.IdentifierNode.Kind) }},
+		func(in *input) ref.Val { return code(string(in.p.IdentifierNode.Kind)) }},
 	{"identifierNode.inJilin", types.BoolType, []string{"identifierNode.inJilin"}, words{"节点是否建在我省", "node in Jilin"},
 		func(in *input) ref.Val { return boolean(in.p.IdentifierNode.InJilin) }},
 	{"platform.level", types.StringType, []string{"platform.level"}, words{"平台层级", "platform level"},
@@ -190,7 +204,19 @@ var boxedCodes = func() map[string]ref.Val {
 	for _, c := range category.IncidentKinds() {
 		add(string(c))
 	}
-	add(string(category.ReportingUnitOther), string(category.CarrierNone))
+	for _, c := range category.BigDataContents() {
+		add(string(c))
+	}
+	for _, c := range category.FiveGTechnologies() {
+		add(string(c))
+	}
+	for _, c := range category.IntranetTechnologies() {
+		add(string(c))
+	}
+	for _, c := range category.IdentifierNodeKinds() {
+		add(string(c))
+	}
+	add(string(category.ReportingUnitOther), string(category.CarrierNone), string(category.NodeSecondary))
 	return m
 }()
 
@@ -220,6 +246,21 @@ func date(d Date) ref.Val {
 		return nil
 	}
 	return types.Timestamp{Time: d.Time()}
+}
+
+// codeList returns a list of codes as a CEL list of strings, each element boxed
+// once, at package initialisation (see code).
+func codeList[T ~string](l []T) ref.Val {
+	if l == nil {
+		return nil
+	}
+	elems := make([]ref.Val, len(l))
+	for i, c := range l {
+		if elems[i] = code(string(c)); elems[i] == nil {
+			elems[i] = types.String("") // validation refuses it; Checks may not
+		}
+	}
+	return types.NewRefValList(types.DefaultTypeAdapter, elems)
 }
 
 func strList(l []string) ref.Val {

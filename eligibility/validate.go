@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility/creditcode"
 )
@@ -16,10 +18,13 @@ import (
 // evaluating it. It returns nil, or a *ValidationError matching ErrInvalidProject that
 // names every offending field by JSON path. Evaluate runs the same checks.
 //
-// Bad input is a code that does not exist, a subtype of another category, a
-// malformed credit code or division, a negative amount, a big-data portion above the
-// total, or a finding for a criterion that takes none. A missing fact is not bad
-// input: it leaves the criteria that need it undetermined.
+// Bad input is a code that does not exist (in a list of codes, the error names the
+// closest code, so that a typo is fixed rather than silently change a decision), a
+// subtype of another category, a malformed credit code or division, a negative amount,
+// a big-data portion above the total, or a finding for a criterion that takes none. A
+// missing fact is not bad input: it leaves the criteria that need it undetermined. Nor
+// is a defective 三.2 form: a completed investment left blank, negative or above the
+// total fails GEN-3.
 func (e *Engine) Validate(p *Project) error {
 	if p == nil {
 		return errNilProject
@@ -80,6 +85,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	code("applicant.legalForm", a.LegalForm.IsValid(), string(a.LegalForm))
 	code("applicant.enterpriseKind", a.EnterpriseKind.IsValid(), string(a.EnterpriseKind))
 	code("applicant.carrier", a.Carrier.IsValid(), string(a.Carrier))
+
 	if sa := a.SelfAssessment; sa != nil {
 		checkAmount(problems, "applicant.selfAssessment.score", sa.Score)
 	}
@@ -91,9 +97,14 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	}{
 		{"investment.total", inv.Total},
 		{"investment.bigDataPortion", inv.BigDataPortion},
-		{"investment.completed", inv.Completed},
 	} {
 		checkAmount(problems, amount.path, amount.d)
+	}
+	if c := inv.Completed; c != nil && !c.blank {
+		// A form amount may be negative: that is GEN-3's to fail. The limits still
+		// hold, because they bound the cost of every rule reading the amount.
+		abs := c.amount.Abs()
+		checkAmount(problems, "investment.completed", &abs)
 	}
 	if inv.Total != nil && !inv.Total.IsNegative() && inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(*inv.Total) {
 		problems.Add("investment.bigDataPortion", "%s exceeds the total investment %s", inv.BigDataPortion, inv.Total)
@@ -106,6 +117,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	}
 
 	checkSizes(p, problems)
+	checkDates(p, problems)
 
 	for id, f := range p.Findings {
 		if !e.takesFinding(id) || f.Met == nil {
@@ -114,6 +126,33 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 		}
 	}
 	return in
+}
+
+// checkCodes reports every entry of a list of codes that is not a code, naming the
+// closest code where one is near, and a list over the length limit.
+func checkCodes[T interface {
+	~string
+	IsValid() bool
+}](problems *criteria.Problems, path string, l []T, parse func(string) (T, error)) {
+	if len(l) > MaxListLength {
+		problems.Add(path, "%d items exceed the limit of %d", len(l), MaxListLength)
+		return
+	}
+	for i, c := range l {
+		if !c.IsValid() { // the path is built only for a problem
+			_, err := parse(string(c))
+			problems.Add(fmt.Sprintf("%s[%d]", path, i), "%s", unknownCode(string(c), err))
+		}
+	}
+}
+
+// unknownCode writes the problem of a code that parse refused with err.
+func unknownCode(value string, err error) string {
+	msg := "unknown code " + quote(value)
+	if pe, ok := errors.AsType[*category.ParseError](err); ok && pe.Closest != "" {
+		msg += fmt.Sprintf("; did you mean %q?", pe.Closest)
+	}
+	return msg
 }
 
 func checkCode(problems *criteria.Problems, path string, valid bool, value string) {
@@ -167,9 +206,8 @@ func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 		path := "findings." + quoteKey(id)
 		if !e.takesFinding(id) {
 			problems.Add(path, "rule set %q has no reviewer-finding criterion %s", e.rules.Name, quote(id))
-			continue
 		}
-		if p.Findings[id].Met == nil {
+		if p.Findings[id].Met == nil { // reported for any key, as the schema does
 			problems.Add(path+".met", "required: true if the reviewer found the requirement met, false if not")
 		}
 	}
@@ -231,11 +269,16 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 	text("id", -1, p.ID)
 	text("name", -1, p.Name)
 	text("applicant.name", -1, p.Applicant.Name)
-	list("bigDataContent", p.BigDataContent)
-	list("fiveG.technologies", p.FiveG.Technologies)
+	// A list of codes is checked here, where its size is, so that a code that is no
+	// code (a typo, or a megabyte of text) is reported in the record's order.
+	checkCodes(problems, "bigDataContent", p.BigDataContent, category.ParseBigDataContent)
+	checkCodes(problems, "fiveG.technologies", p.FiveG.Technologies, category.ParseFiveGTechnology)
 	list("fiveG.scenarios", p.FiveG.Scenarios)
-	list("intranet.technologies", p.Intranet.Technologies)
-	text("identifierNode.kind", -1, p.IdentifierNode.Kind)
+	checkCodes(problems, "intranet.technologies", p.Intranet.Technologies, category.ParseIntranetTechnology)
+	if k := p.IdentifierNode.Kind; k != "" && !k.IsValid() {
+		_, err := category.ParseIdentifierNodeKind(string(k))
+		problems.Add("identifierNode.kind", "%s", unknownCode(string(k), err))
+	}
 	text("platform.level", -1, p.Platform.Level)
 	optional("form.constructionScale", p.Form.ConstructionScale)
 	optional("form.progress", p.Form.Progress)
@@ -252,6 +295,7 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 	if len(p.Findings) > MaxListLength {
 		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
 	}
+	checkRecordSize(p, problems)
 	var bad []string
 	for id, f := range p.Findings {
 		if len(f.By) > MaxStringBytes || len(f.Note) > MaxStringBytes || !utf8.ValidString(f.By) || !utf8.ValidString(f.Note) {

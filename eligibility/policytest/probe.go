@@ -218,7 +218,11 @@ func setTotal(p *eligibility.Project, total decimal.Decimal) {
 		// A share rounded up never falls under the base's; completed investment
 		// rounded down never rises over the total if it was not over before.
 		inv.BigDataPortion = ratio(inv.BigDataPortion, func(d decimal.Decimal) decimal.Decimal { return decimal.Min(d.RoundCeil(2), total) })
-		inv.Completed = ratio(inv.Completed, func(d decimal.Decimal) decimal.Decimal { return d.RoundFloor(2) })
+		if c := inv.Completed; c != nil { // a blank form amount stays blank
+			if d, ok := c.Amount(); ok {
+				inv.Completed = eligibility.NewFormAmount(*ratio(&d, func(d decimal.Decimal) decimal.Decimal { return d.RoundFloor(2) }))
+			}
+		}
 	} else if inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(total) {
 		inv.BigDataPortion = &total
 	}

@@ -33,7 +33,10 @@ func nodeJSON(n *yaml.Node) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-var decimalType = reflect.TypeFor[decimal.Decimal]()
+var (
+	decimalType    = reflect.TypeFor[decimal.Decimal]()
+	formAmountType = reflect.TypeFor[eligibility.FormAmount]()
+)
 
 // member returns the type of a struct's field or a map's value named key, or nil.
 func member(t reflect.Type, key string) reflect.Type {
@@ -114,7 +117,7 @@ func writeScalar(b *bytes.Buffer, n *yaml.Node, t reflect.Type) error {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t == decimalType && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
+	if (t == decimalType || t == formAmountType) && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
 		var num bytes.Buffer
 		if err := writeScalar(&num, n, nil); err != nil {
 			return err

@@ -80,9 +80,14 @@ func New(e *eligibility.Engine) (*Planner, error) {
 			return nil, fmt.Errorf("remedy: compiling %s alone: %w", c.ID, err)
 		}
 		cr.eng = se
+		// The findings its records may carry: those its criteria read (a data
+		// criterion may read its own).
 		for _, sc := range sub.Criteria {
-			if sc.Basis == criteria.Finding {
-				cr.findings = append(cr.findings, sc.ID)
+			r, _ := e.Reads(sc.ID)
+			for _, f := range r.Findings {
+				if !slices.Contains(cr.findings, f) {
+					cr.findings = append(cr.findings, f)
+				}
 			}
 		}
 		p.crits[c.ID] = cr

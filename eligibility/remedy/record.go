@@ -26,8 +26,9 @@ const (
 	kindText   // *string: free text a form field holds
 	kindString // string: a division code, or a code without a type of its own
 	kindCode   // a category code type
-	kindList   // []string
+	kindList   // a list of strings or of codes
 	kindIncidents
+	kindFormAmount // *eligibility.FormAmount: an amount, or a form field left blank
 )
 
 var (
@@ -35,9 +36,9 @@ var (
 	decimalPtr    = reflect.TypeFor[*decimal.Decimal]()
 	dateType      = reflect.TypeFor[criteria.Date]()
 	stringPtrType = reflect.TypeFor[*string]()
-	stringsType   = reflect.TypeFor[[]string]()
 	incidentsType = reflect.TypeFor[[]eligibility.Incident]()
 	projectType   = reflect.TypeFor[eligibility.Project]()
+	formAmountPtr = reflect.TypeFor[*eligibility.FormAmount]()
 )
 
 // codeLists gives the codes of each code type of the category package a record holds.
@@ -183,15 +184,17 @@ func keyValue(b *strings.Builder, v reflect.Value) {
 		b.WriteString(x)
 	case criteria.Date:
 		b.WriteString(x.String())
-	case []string:
-		if x != nil {
-			b.WriteByte('[')
-			for _, e := range x {
-				b.WriteString(e)
-				b.WriteByte(1)
-			}
-		}
 	default:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.String {
+			if !v.IsNil() {
+				b.WriteByte('[')
+				for i := range v.Len() {
+					b.WriteString(v.Index(i).String())
+					b.WriteByte(1)
+				}
+			}
+			return
+		}
 		if v.Kind() == reflect.String {
 			b.WriteString(v.String())
 			return
@@ -239,10 +242,12 @@ func kindOf(t reflect.Type) kind {
 		return kindDate
 	case t == stringPtrType:
 		return kindText
-	case t == stringsType:
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
 		return kindList
 	case t == incidentsType:
 		return kindIncidents
+	case t == formAmountPtr:
+		return kindFormAmount
 	case codeLists[t] != nil:
 		return kindCode
 	case t.Kind() == reflect.String:
@@ -337,6 +342,27 @@ func setFinding(p *eligibility.Project, id string) {
 
 func ptr[T any](v T) *T { return &v }
 
+// listStrings reads a list of strings or of codes.
+func listStrings(v reflect.Value) []string {
+	if !v.IsValid() || v.IsNil() {
+		return nil
+	}
+	out := make([]string, v.Len())
+	for i := range v.Len() {
+		out[i] = v.Index(i).String()
+	}
+	return out
+}
+
+// makeList builds a list of type t (of strings or of codes) holding items.
+func makeList(t reflect.Type, items []string) reflect.Value {
+	l := reflect.MakeSlice(t, len(items), len(items))
+	for i, it := range items {
+		l.Index(i).SetString(it)
+	}
+	return l
+}
+
 // jsonValue is the JSON form of a value written at a path, for callers that patch a
 // record themselves.
 func jsonValue(v reflect.Value) json.RawMessage {
@@ -363,6 +389,17 @@ func shown(t reflect.Type, v reflect.Value, name func(string) criteria.Text) cri
 			return text("未填报", "not stated")
 		}
 		a := amount(*v.Interface().(*decimal.Decimal))
+		return text(a+" 元", a+" yuan")
+	case kindFormAmount:
+		if v.IsNil() {
+			return text("未填报", "not stated")
+		}
+		fa := v.Interface().(*eligibility.FormAmount)
+		d, ok := fa.Amount()
+		if !ok {
+			return text("空白", "blank")
+		}
+		a := amount(d)
 		return text(a+" 元", a+" yuan")
 	case kindDate:
 		d := v.Interface().(criteria.Date)

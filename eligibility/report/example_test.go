@@ -29,7 +29,7 @@ func cityBranchProject() *eligibility.Project {
 		},
 		Investment: eligibility.Investment{
 			Total:             new(decimal.RequireFromString("86000000")),
-			Completed:         new(decimal.Zero),
+			Completed:         eligibility.NewFormAmount(decimal.Zero),
 			CompletedVerified: new(true),
 		},
 		Form: eligibility.Form{

@@ -98,6 +98,7 @@ type page struct {
 	Parameters    paramsSection
 	Provenance    provenanceSection
 	Footer        string
+	Print         printed // running header, page numbers and signature block (print.go)
 }
 
 type pair struct {
@@ -231,6 +232,7 @@ func build(v *eligibility.Verdict, opts Options) (*page, error) {
 		Reproduce: fmt.Sprintf(wd.reproduce, v.Provenance.Version),
 	}
 	p.Footer = fmt.Sprintf(wd.generator, v.Provenance.Library, v.Provenance.Version)
+	p.Print = printedFor(lang, p.Title, p.ProjectID)
 	return p, nil
 }
 

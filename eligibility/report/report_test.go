@@ -136,7 +136,7 @@ func TestContent(t *testing.T) {
 				"无法判定项（须补充）（1）", "评审意见（BD-3b）", "findings.BD-3b",
 				"建议（0）", "全部适用条款（10）", "不适用（37）：",
 				"minTotalInvestment", "500万元", "自始有效",
-				"sha256:", "0.1.0", "github.com/jilin761/intake", "jilin-761-intake-2020",
+				"sha256:", eligibility.Version, "github.com/jilin761/intake", "jilin-761-intake-2020",
 			},
 			reason: "the header, the failing clause quoted from the letter with its explanation, the missing finding, every result, the parameters and the provenance",
 		},
@@ -379,7 +379,7 @@ func TestReportsFollowTheParameters(t *testing.T) {
 	want := map[report.Lang][]string{
 		report.Chinese: {"项目总投资额度小于1000万元，不符合一(一)4", "项目总投资额度不小于1000万元（含本数）",
 			"规则集调整", "本规则集将总投资下限由500万元调整为1000万元。", "| 1000万元 |", "长春市、吉林市、四平市",
-			"企业法人、事业单位法人和社会团体法人<br>" /* the parameters table: names, then codes */},
+			"| 企业法人、事业单位法人、社会团体法人、" /* the parameters table: names, then codes */},
 		report.English: {"total investment is below the 10,000,000 yuan required by 一(一)4", "Rule-set change",
 			"This rule set raises the floor on total investment from 5,000,000 to 10,000,000 yuan.",
 			"| 10,000,000 yuan |", "Changchun, Jilin City, Siping"},

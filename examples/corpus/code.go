@@ -21,6 +21,8 @@ func creditCode(r *rng, form category.LegalForm, division string) string {
 		prefix = "51" // 民政, social organisation
 	case category.LegalFormIndividualBusiness:
 		prefix = "92"
+	case category.LegalFormGovernmentOrgan:
+		prefix = "11" // 机构编制, government organ
 	}
 	var body [8]byte
 	if prefix == "91" || prefix == "92" {

@@ -135,6 +135,8 @@ func (g *generator) applicant(form category.LegalForm, industry string) {
 		a.Name = short + pick(g.r, []string{"市大数据中心", "市信息中心", "市政务服务中心", "工业技术研究院", "大学科技园发展中心"})
 	case category.LegalFormSocialOrganization:
 		a.Name = short + pick(g.r, []string{"人工智能产业联盟", "软件行业协会", "工业互联网产业联盟"})
+	case category.LegalFormGovernmentOrgan:
+		a.Name = short + pick(g.r, []string{"市政务服务和数字化建设管理局", "市工业和信息化局", "市公安局"})
 	case category.LegalFormIndividualBusiness:
 		a.Name = short + "市" + pick(g.r, brands) + "电脑经营部"
 	case category.LegalFormBranch:
@@ -149,8 +151,9 @@ func (g *generator) applicant(form category.LegalForm, industry string) {
 // the others.
 func (g *generator) legalForm() category.LegalForm {
 	return choose(g.r,
-		weighted[category.LegalForm]{80, category.LegalFormEnterprise},
+		weighted[category.LegalForm]{76, category.LegalFormEnterprise},
 		weighted[category.LegalForm]{14, category.LegalFormPublicInstitution},
+		weighted[category.LegalForm]{4, category.LegalFormGovernmentOrgan},
 		weighted[category.LegalForm]{6, category.LegalFormSocialOrganization})
 }
 
@@ -161,17 +164,19 @@ func (g *generator) bigData() {
 	g.p.Investment.Total = total
 	if g.p.Subtype == category.SubtypeDatacenter {
 		g.p.Investment.BigDataPortion = g.portion(*total)
-		content := []string{}
-		for _, c := range []string{"storage", "analysis", "application"} {
+		content := []category.BigDataContent{}
+		for _, c := range []category.BigDataContent{category.BigDataStorage, category.BigDataAnalysis, category.BigDataApplication} {
 			if g.r.chance(75) {
 				content = append(content, c)
 			}
 		}
 		if len(content) == 0 {
-			content = append(content, "storage")
+			content = append(content, category.BigDataStorage)
 		}
 		if g.r.chance(20) {
-			content = append(content, pick(g.r, []string{"cloud-hosting", "disaster-recovery", "network"}))
+			// Content of 等 beside the named kinds; facilities neither count nor hurt.
+			content = append(content, pick(g.r, []category.BigDataContent{category.BigDataGovernance,
+				category.BigDataSharing, category.BigDataSecurity, category.BigDataComputing, category.BigDataFacilities}))
 		}
 		g.p.BigDataContent = content
 	}
@@ -212,20 +217,24 @@ func (g *generator) industrialInternet() {
 
 	switch g.p.Subtype {
 	case category.Subtype5GInfrastructure:
-		tech := g.some([]string{"network-slicing", "edge-computing", "urllc", "5g-lan"})
+		tech := some(g, category.FiveGTechnologies()[:9]) // the industrial key technologies
 		if g.r.chance(30) {
-			tech = append(tech, "public-macro-coverage") // listed beside them; neither counts nor hurts
+			tech = append(tech, category.FiveGPublicMacroCoverage) // listed beside them; neither counts nor hurts
 		}
-		g.p.FiveG = eligibility.FiveG{Technologies: tech, Scenarios: g.some(scenarios)}
+		g.p.FiveG = eligibility.FiveG{Technologies: tech, Scenarios: some(g, scenarios)}
 		g.findings("省工信厅 专家组", "II-2c")
 	case category.SubtypeIntranet:
-		g.p.Intranet = eligibility.Intranet{Technologies: g.some([]string{"5g", "ipv6", "industrial-pon"})}
+		g.p.Intranet = eligibility.Intranet{Technologies: some(g, []category.IntranetTechnology{
+			category.Intranet5G, category.IntranetIPv6, category.IntranetIndustrialPON, category.IntranetTSN})}
 		g.findings("省工信厅 专家组", "II-3b")
 	case category.SubtypeIdentifierNode:
 		// An encouraged clause: whatever the node, the project stays eligible.
 		g.p.IdentifierNode = eligibility.IdentifierNode{
-			Kind: choose(g.r, weighted[string]{45, "secondary-node"}, weighted[string]{20, "recursive-node"},
-				weighted[string]{25, "enterprise-node"}, weighted[string]{10, ""}),
+			Kind: choose(g.r, weighted[category.IdentifierNodeKind]{25, category.NodeProvincialSecondary},
+				weighted[category.IdentifierNodeKind]{12, category.NodeIndustrySecondary},
+				weighted[category.IdentifierNodeKind]{8, category.NodeSecondary}, // level not stated: for a reviewer
+				weighted[category.IdentifierNodeKind]{20, category.NodePublicRecursive},
+				weighted[category.IdentifierNodeKind]{25, category.NodeEnterprise}, weighted[category.IdentifierNodeKind]{10, ""}),
 			InJilin: g.maybeBool(80, 8),
 		}
 	case category.SubtypePlatform:
@@ -305,7 +314,7 @@ func (g *generator) completed() {
 	inv := &g.p.Investment
 	inv.CompletedVerified = new(true)
 	if g.p.Stage == category.StagePlanning || inv.Total == nil {
-		inv.Completed = new(decimal.Zero)
+		inv.Completed = eligibility.NewFormAmount(decimal.Zero)
 		return
 	}
 	inv.CompletedVerified = g.maybeBool(84, 10)
@@ -313,7 +322,7 @@ func (g *generator) completed() {
 	if g.p.Stage == category.StageNewStart {
 		pct = g.r.between(0, 15)
 	}
-	inv.Completed = new(inv.Total.Mul(decimal.New(int64(pct), -2)).RoundFloor(-4)) // whole 万元
+	inv.Completed = eligibility.NewFormAmount(inv.Total.Mul(decimal.New(int64(pct), -2)).RoundFloor(-4)) // whole 万元
 }
 
 // preparation states the preparatory work of 一(一)5–6: always for bigdata, where
@@ -430,8 +439,8 @@ func (g *generator) harmlessIncidents() []eligibility.Incident {
 func month(n int) time.Month { return time.Month(n) }
 
 // some returns a non-empty random subset of xs, in their order.
-func (g *generator) some(xs []string) []string {
-	var out []string
+func some[T any](g *generator, xs []T) []T {
+	var out []T
 	for _, x := range xs {
 		if g.r.chance(45) {
 			out = append(out, x)

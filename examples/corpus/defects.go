@@ -102,16 +102,20 @@ var defects = []defect{
 	{target: "GEN-2", apply: func(g *generator) { g.blankOrMissing(&g.p.Form.Progress) }},
 	{target: "GEN-3", apply: func(g *generator) {
 		inv := &g.p.Investment
-		switch g.r.intn(4) {
+		switch g.r.intn(6) {
 		case 0:
 			inv.CompletedVerified = new(false) // stated but not yet verified
 		case 1:
 			inv.CompletedVerified = nil
 		case 2:
 			inv.Completed = nil
+		case 3:
+			inv.Completed = eligibility.BlankFormAmount() // the form field left blank
+		case 4: // a negative amount on the form
+			inv.Completed = eligibility.NewFormAmount(decimal.New(-int64(g.r.between(1, 500))*10_000, 0))
 		default:
 			if inv.Total != nil { // more completed than the whole: a form error
-				inv.Completed = new(inv.Total.Add(decimal.New(int64(g.r.between(1, 500))*10_000, 0)))
+				inv.Completed = eligibility.NewFormAmount(inv.Total.Add(decimal.New(int64(g.r.between(1, 500))*10_000, 0)))
 			}
 		}
 	}},
@@ -127,7 +131,10 @@ var defects = []defect{
 	// ── 一(一) bigdata ──
 	{target: "BD-1a", when: isSubtype(category.SubtypeDatacenter), weight: 3, apply: func(g *generator) {
 		g.p.BigDataContent = choose(g.r,
-			weighted[[]string]{4, []string{"cloud-hosting"}}, weighted[[]string]{2, []string{}}, weighted[[]string]{4, nil})
+			weighted[[]category.BigDataContent]{3, []category.BigDataContent{category.BigDataFacilities}}, // known, does not count
+			weighted[[]category.BigDataContent]{1, []category.BigDataContent{category.BigDataOther}},      // for a reviewer, who has not judged
+			weighted[[]category.BigDataContent]{2, []category.BigDataContent{}},
+			weighted[[]category.BigDataContent]{4, nil})
 	}},
 	{target: "BD-1b", when: isSubtype(category.SubtypeDatacenter), weight: 3, apply: func(g *generator) {
 		inv := &g.p.Investment
@@ -156,8 +163,8 @@ var defects = []defect{
 		if inv.BigDataPortion != nil {
 			inv.BigDataPortion = new(total.Mul(decimal.New(int64(g.r.between(50, 90)), -2)).RoundCeil(2))
 		}
-		if inv.Completed != nil && inv.Completed.GreaterThan(total) {
-			inv.Completed = new(total.Div(decimal.NewFromInt(3)).RoundFloor(-4))
+		if d, ok := formAmount(inv.Completed); ok && d.GreaterThan(total) {
+			inv.Completed = eligibility.NewFormAmount(total.Div(decimal.NewFromInt(3)).RoundFloor(-4))
 		}
 	}},
 	{target: "BD-5a", when: isStage(category.CategoryBigData, category.StagePlanning), weight: 2,
@@ -233,9 +240,12 @@ var defects = []defect{
 		}
 	}},
 	{target: "II-2a", when: isSubtype(category.Subtype5GInfrastructure), weight: 3, apply: func(g *generator) {
-		if g.r.chance(60) {
-			g.p.FiveG.Technologies = []string{"public-macro-coverage"}
-		} else {
+		switch {
+		case g.r.chance(50):
+			g.p.FiveG.Technologies = []category.FiveGTechnology{category.FiveGPublicMacroCoverage} // known, does not count
+		case g.r.chance(25):
+			g.p.FiveG.Technologies = []category.FiveGTechnology{category.FiveGOther} // for a reviewer, who has not judged
+		default:
 			g.p.FiveG.Technologies = nil
 		}
 	}},
@@ -248,9 +258,12 @@ var defects = []defect{
 	}},
 	findingDefect("II-2c", isSubtype(category.Subtype5GInfrastructure), 3),
 	{target: "II-3a", when: isSubtype(category.SubtypeIntranet), weight: 3, apply: func(g *generator) {
-		if g.r.chance(60) {
-			g.p.Intranet.Technologies = []string{"ethernet", "wifi"}
-		} else {
+		switch {
+		case g.r.chance(50):
+			g.p.Intranet.Technologies = []category.IntranetTechnology{category.IntranetFieldbus} // known, does not count
+		case g.r.chance(25):
+			g.p.Intranet.Technologies = []category.IntranetTechnology{category.IntranetOther, category.IntranetFieldbus}
+		default:
 			g.p.Intranet.Technologies = nil
 		}
 	}},
@@ -305,4 +318,12 @@ var defects = []defect{
 		}
 	}},
 	{target: "subtype", apply: func(g *generator) { g.p.Subtype = "" }}, // not declared
+}
+
+// formAmount returns a stated form amount, and false for none or a blank one.
+func formAmount(a *eligibility.FormAmount) (decimal.Decimal, bool) {
+	if a == nil {
+		return decimal.Decimal{}, false
+	}
+	return a.Amount()
 }

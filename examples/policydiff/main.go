@@ -4,14 +4,15 @@
 //
 // Usage:
 //
-//	go run ./examples/policydiff [-asof YYYY-MM-DD] [-json] [-all] base changed projects-dir
+//	go run ./examples/policydiff [-asof YYYY-MM-DD] [-json] [-all] base changed projects
 //
 // base and changed are rule-set files: a full rule set (YAML or JSON, as
 // criteria/default.yaml) or a variant of one (a file with a top-level base key; see
 // examples/rulesets). "default" names the embedded default rule set. A variant
 // derives from the rule set it names: the base argument if that is its name, else
-// the default. projects-dir holds project records, one JSON file each (a file may
-// also hold an array of them); every *.json file in it is read, in name order.
+// the default. projects is a directory of project records, one JSON file each (a file
+// may also hold an array of them), of which every *.json file is read in name order; or
+// one such file.
 //
 // Flags:
 //
@@ -25,9 +26,13 @@
 //
 //	go run ./examples/policydiff default examples/rulesets/floor-10m.yaml examples/corpus/projects
 //
-// Exit status: 0 when the diff was printed, whatever it shows; 1 when a rule set or a
-// project could not be read, or a project is invalid (every such problem is reported
-// on standard error, and no partial diff is printed); 2 for a usage error.
+// A project that cannot be read or is invalid does not stop the diff: it is named with
+// its problem on standard error, skipped, and counted in the diff's first lines; the
+// diff covers the others.
+//
+// Exit status: 0 when the diff of every project was printed, whatever it shows; 1 when
+// a rule set could not be read, no project could be, or some projects were skipped (the
+// diff of the others is still printed); 2 for a usage error.
 package main
 
 import (
@@ -48,11 +53,12 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usageHead = `usage: policydiff [-asof YYYY-MM-DD] [-json] [-all] base changed projects-dir
+const usageHead = `usage: policydiff [-asof YYYY-MM-DD] [-json] [-all] base changed projects
 
-Evaluates every project in projects-dir (*.json) under two rule sets and prints what
-the change moves. base and changed are rule-set or variant files, or "default" for the
-embedded default rule set.
+Evaluates every project in projects (a directory of *.json files, or one .json file)
+under two rule sets and prints what the change moves. base and changed are rule-set or
+variant files, or "default" for the embedded default rule set. An invalid project is
+reported, skipped and counted; the diff covers the others.
 
 Flags:
 `
@@ -66,6 +72,7 @@ type options struct {
 	asJSON, all   bool
 	base, changed string
 	projects      string
+	skipped       int // projects not read or invalid, set by run
 }
 
 // run is the whole command: it returns the exit status.
@@ -79,12 +86,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "policydiff: %v\n", err)
 		return 1
 	}
-	projects, errs := readProjects(opts.projects, base.engine)
+	projects, skipped, errs := readProjects(opts.projects, base.engine)
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "policydiff: %v\n", err)
 	}
-	if len(errs) > 0 {
+	if len(projects) == 0 {
+		if len(errs) > 0 {
+			fmt.Fprintf(stderr, "policydiff: no valid project in %s: nothing to compare\n", opts.projects)
+		}
 		return 1
+	}
+	opts.skipped = skipped
+	status = 0
+	if skipped > 0 {
+		fmt.Fprintf(stderr, "policydiff: skipped %d of %d projects (each named above); the diff covers the other %d\n",
+			skipped, skipped+len(projects), len(projects))
+		status = 1
 	}
 	im, err := policytest.Compare(base.engine, changed.engine, projects, opts.asOf)
 	if err != nil {
@@ -99,13 +116,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "policydiff: %v\n", err)
 			return 1
 		}
-		return 0
+		return status
 	}
 	if err := writeText(stdout, im, base, changed, opts); err != nil {
 		fmt.Fprintf(stderr, "policydiff: %v\n", err)
 		return 1
 	}
-	return 0
+	return status
 }
 
 func parseArgs(args []string, stderr io.Writer) (opts options, status int, ok bool) {
@@ -135,7 +152,7 @@ func parseArgs(args []string, stderr io.Writer) (opts options, status int, ok bo
 	}
 	opts.asOf = d
 	if fs.NArg() != 3 {
-		return usageError("want three arguments, base changed projects-dir; got %d", fs.NArg())
+		return usageError("want three arguments, base changed projects; got %d", fs.NArg())
 	}
 	opts.base, opts.changed, opts.projects = fs.Arg(0), fs.Arg(1), fs.Arg(2)
 	return opts, 0, true
@@ -209,33 +226,36 @@ type prefixed struct {
 func (p prefixed) Error() string { return p.msg }
 func (p prefixed) Unwrap() error { return p.err }
 
-// readProjects reads every *.json file of dir, in name order: each a project record
-// or an array of them, decoded strictly and validated by engine. It returns every
-// problem, each naming its file.
-func readProjects(dir string, engine *eligibility.Engine) ([]*eligibility.Project, []error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err == nil && len(files) == 0 {
-		if _, statErr := os.Stat(dir); statErr != nil {
-			err = statErr
-		} else {
-			err = fmt.Errorf("%s: no *.json project files", dir)
+// readProjects reads every *.json file of dir, in name order, or the one file dir names:
+// each a project record or an array of them, decoded strictly and validated by engine.
+// It returns the valid projects, the count of those skipped (a file that cannot be read
+// or parsed counts as one), and every problem, each naming its file and record.
+func readProjects(dir string, engine *eligibility.Engine) (projects []*eligibility.Project, skipped int, errs []error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, 0, []error{err}
+	}
+	files := []string{dir}
+	if info.IsDir() {
+		if files, err = filepath.Glob(filepath.Join(dir, "*.json")); err != nil {
+			return nil, 0, []error{err}
+		}
+		if len(files) == 0 {
+			return nil, 0, []error{fmt.Errorf("%s: a directory with no *.json project files", dir)}
 		}
 	}
-	if err != nil {
-		return nil, []error{err}
-	}
-	var projects []*eligibility.Project
-	var errs []error
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			errs = append(errs, err)
+			skipped++
 			continue
 		}
 		records := []json.RawMessage{data}
 		if trimmed := strings.TrimSpace(string(data)); strings.HasPrefix(trimmed, "[") {
 			if err := json.Unmarshal(data, &records); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", f, err))
+				skipped++
 				continue
 			}
 		}
@@ -250,12 +270,13 @@ func readProjects(dir string, engine *eligibility.Engine) ([]*eligibility.Projec
 					label = fmt.Sprintf("%s[%d]", f, i)
 				}
 				errs = append(errs, fmt.Errorf("%s: %w", label, err))
+				skipped++
 				continue
 			}
 			projects = append(projects, p)
 		}
 	}
-	return projects, errs
+	return projects, skipped, errs
 }
 
 // writeText prints the impact for people: the rule sets, the decision totals, the
@@ -263,6 +284,9 @@ func readProjects(dir string, engine *eligibility.Engine) ([]*eligibility.Projec
 func writeText(w io.Writer, im *policytest.Impact, base, changed *ruleSet, opts options) error {
 	ew := &errWriter{w: w}
 	ew.printf("policy diff on %s, %d projects in %s\n", im.AsOf, im.Totals.Projects, opts.projects)
+	if opts.skipped > 0 {
+		ew.printf("  skipped: %d more, unreadable or invalid (each named on standard error)\n", opts.skipped)
+	}
 	for _, rs := range []struct {
 		label string
 		r     *ruleSet

@@ -152,7 +152,7 @@ func TestErrors(t *testing.T) {
 		{"a variant whose expressions do not compile", []string{"default", "examples/policydiff/testdata/compile-error.yaml", corpus}, 1,
 			[]string{"criteria[5] (BD-4).require", "undeclared reference to 'projet'"}},
 		{"a directory that is not there", []string{"default", "default", "examples/no-such-dir"}, 1, []string{"no-such-dir"}},
-		{"a directory without projects", []string{"default", "default", "examples/rulesets"}, 1, []string{"no *.json project files"}},
+		{"a directory without projects", []string{"default", "default", "examples/rulesets"}, 1, []string{"a directory with no *.json project files"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
@@ -167,8 +167,9 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// Every bad project file is named, and nothing is printed for the others.
-func TestBadProjectsAreAllReported(t *testing.T) {
+// Every bad project is named and counted, and the diff covers the others: one bad
+// record does not cost the analyst the whole diff.
+func TestBadProjectsAreReportedAndSkipped(t *testing.T) {
 	dir := t.TempDir()
 	good, err := os.ReadFile("testdata/projects/ai.json")
 	require.NoError(t, err)
@@ -182,12 +183,36 @@ func TestBadProjectsAreAllReported(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
 	}
 	status, stdout, stderr := runCommand(t, "default", "default", dir)
-	assert.Equal(t, 1, status)
-	assert.Empty(t, stdout)
+	assert.Equal(t, 1, status, "an incomplete diff is not a clean run")
+	assert.Contains(t, stdout, "2 projects in "+dir, "a.json and c.json[0] are compared")
+	assert.Contains(t, stdout, "skipped: 3 more")
 	assert.Contains(t, stderr, "b.json: eligibility: invalid project: investmnt: unknown field")
 	assert.Contains(t, stderr, `c.json[1]: eligibility: invalid project: category: unknown code "roads"`)
 	assert.Contains(t, stderr, "d.json")
+	assert.Contains(t, stderr, "skipped 3 of 5 projects")
 	assert.NotContains(t, stderr, "a.json")
+
+	status, stdout, _ = runCommand(t, "-json", "default", "default", dir)
+	assert.Equal(t, 1, status)
+	var im policytest.Impact
+	require.NoError(t, json.Unmarshal([]byte(stdout), &im), "the JSON diff of the others")
+	assert.Equal(t, 2, im.Totals.Projects)
+
+	for _, name := range []string{"a.json", "c.json"} {
+		require.NoError(t, os.Remove(filepath.Join(dir, name)))
+	}
+	status, stdout, stderr = runCommand(t, "default", "default", dir)
+	assert.Equal(t, 1, status)
+	assert.Empty(t, stdout, "nothing to compare")
+	assert.Contains(t, stderr, "no valid project in")
+}
+
+// A single project file is a set of one: the command names what it reads.
+func TestSingleProjectFile(t *testing.T) {
+	status, stdout, stderr := runCommand(t, "default", "default", "testdata/projects/ai.json")
+	assert.Equal(t, 0, status, "%s", stderr)
+	assert.Contains(t, stdout, "1 projects in testdata/projects/ai.json")
+	assert.NotContains(t, stderr, "no *.json project files")
 }
 
 func TestHelp(t *testing.T) {

@@ -17,7 +17,7 @@ import (
 // batch answers POST /v1/evaluate:batch. The Content-Type chooses the format of both
 // the body and the answer: a JSON array, or NDJSON streamed record by record.
 func (s *server) batch(w http.ResponseWriter, r *http.Request) {
-	asOf, prob := asOfParam(r)
+	asOf, prob := s.asOfParam(r, true)
 	if prob != nil {
 		prob.write(w)
 		return
@@ -46,6 +46,10 @@ func (s *server) batchArray(w http.ResponseWriter, r *http.Request, asOf eligibi
 		return
 	}
 	var records []json.RawMessage
+	if msg := bomError(body); msg != "" {
+		invalidRequest("", msg).write(w)
+		return
+	}
 	if trimmed := bytes.TrimSpace(body); len(trimmed) == 0 || trimmed[0] != '[' {
 		invalidRequest("", "the body must be a JSON array of project records (or send application/x-ndjson)").write(w)
 		return
@@ -60,6 +64,16 @@ func (s *server) batchArray(w http.ResponseWriter, r *http.Request, asOf eligibi
 	}
 	out := newSlotWriter(w, false)
 	for i, rec := range records {
+		if int64(len(rec)) > s.cfg.maxBody {
+			// The same bound as one record of POST /v1/evaluate or one NDJSON line:
+			// the batch's limit is for many records, not for one large one.
+			stats(r.Context()).records++
+			stats(r.Context()).problems++
+			if out.problem(i, recordTooLarge(s.cfg.maxBody)) != nil {
+				break
+			}
+			continue
+		}
 		if !s.slot(r.Context(), out, i, rec, asOf) {
 			break
 		}
@@ -82,6 +96,11 @@ func (s *server) batchNDJSON(w http.ResponseWriter, r *http.Request, asOf eligib
 	defer out.end()
 	for index := 0; ; {
 		line, tooLong, err := readLine(in, s.cfg.maxBody)
+		if err != nil && !errors.Is(err, io.EOF) {
+			// A line cut short by a failed read is not a record: only the end of
+			// the body ends the last one.
+			line, tooLong = nil, false
+		}
 		if tooLong || len(bytes.TrimSpace(line)) > 0 {
 			switch {
 			case index >= s.cfg.maxBatchRecords:
@@ -89,9 +108,9 @@ func (s *server) batchNDJSON(w http.ResponseWriter, r *http.Request, asOf eligib
 					fmt.Sprintf("a batch holds at most %d records; record %d and later were not evaluated", s.cfg.maxBatchRecords, index)))
 				return
 			case tooLong:
-				p := tooLarge(s.cfg.maxBody)
-				p.Detail = fmt.Sprintf("the record is longer than the limit of %d bytes for one record", s.cfg.maxBody)
-				out.problem(index, p)
+				stats(r.Context()).records++
+				stats(r.Context()).problems++
+				out.problem(index, recordTooLarge(s.cfg.maxBody))
 			default:
 				if !s.slot(r.Context(), out, index, line, asOf) {
 					return
@@ -234,4 +253,11 @@ func (o *slotWriter) end() {
 	default:
 		_, _ = io.WriteString(o.w, "\n]\n")
 	}
+}
+
+// recordTooLarge is the slot of a batch's record over the limit for one record.
+func recordTooLarge(limit int64) *problem {
+	p := tooLarge(limit)
+	p.Detail = fmt.Sprintf("the record is longer than the limit of %d bytes for one record (-max-body)", limit)
+	return p
 }

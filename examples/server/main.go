@@ -92,7 +92,7 @@ func serve(ctx context.Context, ln net.Listener, e engine, cfg config, log *slog
 	}
 	srv := httpServer(h, cfg, log)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(newProblemListener(ln, srv, log)) }()
 	log.Info("listening", "url", "http://"+ln.Addr().String(), "ruleSet", h.engine.RuleSet().Name,
 		"version", eligibility.Version, "timeout", cfg.timeout)
 

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -31,8 +32,19 @@ type problem struct {
 	Status int          `json:"status"`
 	Detail string       `json:"detail,omitempty"`
 	Errors []fieldError `json:"errors,omitempty"`
+	// Omitted counts the problems of the record beyond those listed in Errors: the
+	// library lists at most criteria.MaxListedProblems, so that one megabyte of a
+	// repeated key is an answer of a few kilobytes.
+	Omitted int `json:"omitted,omitempty"`
 	// Index is the record's 0-based position in a batch; nil outside batches.
 	Index *int `json:"index,omitempty"`
+	// Line, Column and Offset locate a JSON syntax error in the record (in a batch, in
+	// the record of the slot): Offset is the count of bytes read when the error was
+	// found (encoding/json's SyntaxError.Offset), Line and Column, 1-based and counting
+	// characters, the position of the last byte read. Nil for any other problem.
+	Line   *int   `json:"line,omitempty"`
+	Column *int   `json:"column,omitempty"`
+	Offset *int64 `json:"offset,omitempty"`
 }
 
 // fieldError is one problem at one path.
@@ -54,6 +66,21 @@ func invalidRequest(path, message string) *problem {
 		Detail: message, Errors: []fieldError{{Path: path, Message: message}}}
 }
 
+// requestProblem is the 400 listing every problem of the request (not the record), or
+// nil when there are none.
+func requestProblem(errs []fieldError) *problem {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return invalidRequest(errs[0].Path, errs[0].Message)
+	}
+	p := invalidRequest("", "")
+	p.Errors = errs
+	p.Detail = strconv.Itoa(len(errs)) + " problems in the request"
+	return p
+}
+
 // invalidProject turns an error of DecodeProject or the engine's validation into a 400
 // listing every problem. A *criteria.ValidationError gives one entry per field; any other
 // error (the body is not JSON at all) one entry for the body as a whole.
@@ -63,28 +90,37 @@ func invalidProject(err error) *problem {
 		for _, fe := range ve.Problems {
 			p.Errors = append(p.Errors, fieldError{Path: fe.Path, Message: fe.Message})
 		}
+		p.Omitted = ve.Omitted
 	}
-	switch len(p.Errors) {
-	case 0:
+	switch n := len(p.Errors) + p.Omitted; {
+	case len(p.Errors) == 0:
 		p.Detail = err.Error()
 		p.Errors = []fieldError{{Path: "", Message: err.Error()}}
-	case 1:
+	case n == 1:
 		p.Detail = "1 problem in the record: " + p.Errors[0].Path + ": " + p.Errors[0].Message
+	case p.Omitted > 0:
+		p.Detail = fmt.Sprintf("%d problems in the record; the first %d are listed", n, len(p.Errors))
 	default:
-		p.Detail = strconv.Itoa(len(p.Errors)) + " problems in the record"
+		p.Detail = strconv.Itoa(n) + " problems in the record"
 	}
 	return p
 }
 
-// write sends p as the whole response.
-func (p *problem) write(w http.ResponseWriter) {
+// problemJSON is p's JSON and a newline.
+func problemJSON(p *problem) []byte {
 	body, err := json.Marshal(p)
 	if err != nil { // a problem holds only strings and ints
 		panic("server: encoding a problem: " + err.Error())
 	}
+	return append(body, '\n')
+}
+
+// write sends p as the whole response.
+func (p *problem) write(w http.ResponseWriter) {
+	body := problemJSON(p)
 	h := w.Header()
 	h.Set("Content-Type", problemContentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)+1))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(p.Status)
-	_, _ = w.Write(append(body, '\n'))
+	_, _ = w.Write(body)
 }

@@ -27,9 +27,9 @@ func newPlanner(e engine) (*remedy.Planner, error) {
 
 // remedies answers POST /v1/remedies?asOf=YYYY-MM-DD: one record in, its verdict and
 // what it must do out ({"verdict": …, "remedies": …}); a record that does not
-// validate is the same 422 as POST /v1/evaluate.
+// validate is the same 400 problem as POST /v1/evaluate.
 func (s *server) remedies(w http.ResponseWriter, r *http.Request) {
-	asOf, prob := asOfParam(r)
+	asOf, prob := s.asOfParam(r, true)
 	if prob == nil {
 		prob = requireJSON(r, jsonContentType)
 	}
@@ -57,9 +57,9 @@ func (s *server) remediesOf(r *http.Request, body []byte, asOf eligibility.Date)
 	if err != nil {
 		return nil, httpProblem(http.StatusInternalServerError, "building the remedy planner: "+err.Error())
 	}
-	p, err := eligibility.DecodeProject(body)
-	if err != nil {
-		return nil, invalidProject(err)
+	p, prob := s.decodeRecord(ctx, body) // shape and values, every problem at once
+	if prob != nil {
+		return nil, prob
 	}
 	v, err := s.engine.EvaluateContext(ctx, p, asOf)
 	if err == nil {
@@ -90,7 +90,7 @@ func (s *server) remediesOf(r *http.Request, body []byte, asOf eligibility.Date)
 // finding a project of that kind must state (remedy.Form); subtype and stage may be
 // left out for "any".
 func (s *server) form(w http.ResponseWriter, r *http.Request) {
-	asOf, prob := asOfParam(r)
+	asOf, prob := s.asOfParam(r, true)
 	if prob != nil {
 		prob.write(w)
 		return

@@ -3,15 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -55,7 +55,8 @@ type server struct {
 	engine engine
 	cfg    config
 	log    *slog.Logger
-	// criteria is the body of GET /v1/criteria, and etag its entity tag.
+	// criteria is the body of GET /v1/criteria, and etag its entity tag: the rule set's
+	// hash, as every verdict's provenance.ruleSetHash records it.
 	criteria []byte
 	etag     string
 	// health is the body of GET /healthz.
@@ -69,11 +70,10 @@ type server struct {
 // so GET /v1/criteria always answers the same bytes.
 func newServer(e engine, cfg config, log *slog.Logger) (*server, error) {
 	rs := e.RuleSet()
-	body, err := json.MarshalIndent(rs, "", "  ")
+	body, err := criteriaBody(rs)
 	if err != nil {
-		return nil, fmt.Errorf("encoding the rule set: %w", err)
+		return nil, err
 	}
-	sum := sha256.Sum256(body)
 	health, err := json.Marshal(map[string]string{"status": "ok", "version": eligibility.Version, "ruleSet": rs.Name})
 	if err != nil {
 		return nil, fmt.Errorf("encoding the health answer: %w", err)
@@ -82,12 +82,35 @@ func newServer(e engine, cfg config, log *slog.Logger) (*server, error) {
 		engine:   e,
 		cfg:      cfg,
 		log:      log,
-		criteria: append(body, '\n'),
-		etag:     `"` + hex.EncodeToString(sum[:16]) + `"`,
+		criteria: body,
+		etag:     `"` + rs.Hash() + `"`,
 		health:   append(health, '\n'),
 		routes:   routes(),
 		planner:  sync.OnceValues(func() (*remedy.Planner, error) { return newPlanner(e) }),
 	}, nil
+}
+
+// criteriaBody is the JSON of GET /v1/criteria: the rule set with its hash first, as
+// "ruleSetHash", the member name of a verdict's provenance, so that a client matches the
+// two by comparing strings.
+func criteriaBody(rs *criteria.RuleSet) ([]byte, error) {
+	body, err := json.MarshalIndent(rs, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encoding the rule set: %w", err)
+	}
+	hash, err := json.Marshal(rs.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("encoding the rule set's hash: %w", err)
+	}
+	if len(body) < 2 || body[0] != '{' {
+		return nil, fmt.Errorf("encoding the rule set: not a JSON object")
+	}
+	out := append([]byte("{\n  \"ruleSetHash\": "), hash...)
+	if rest := bytes.TrimSpace(body[1:]); !bytes.Equal(rest, []byte("}")) {
+		out = append(out, ',')
+	}
+	out = append(out, body[1:]...)
+	return append(out, '\n'), nil
 }
 
 // httpServer returns the http.Server for h. ReadTimeout bounds reading a request's
@@ -119,6 +142,7 @@ func routes() map[string]route {
 	return map[string]route{
 		"/v1/evaluate":       {post, (*server).evaluate},
 		"/v1/evaluate:batch": {post, (*server).batch},
+		"/v1/validate":       {post, (*server).validate},
 		"/v1/criteria":       {get, (*server).listCriteria},
 		"/healthz":           {get, (*server).healthz},
 		"/v1/remedies":       {post, (*server).remedies},
@@ -126,13 +150,28 @@ func routes() map[string]route {
 	}
 }
 
-// ServeHTTP routes the request and puts it under the per-request deadline.
+// queryParams lists the query parameters each path takes; a path not listed takes asOf
+// only. Any other parameter is a 400 naming it, rather than silently ignored: a client
+// that sends ?ruleSet=… believes it chose a rule set, and must learn that it did not.
+var queryParams = map[string][]string{
+	"/v1/criteria": {},
+	"/healthz":     {},
+	"/v1/form":     {"category", "subtype", "stage", "asOf"},
+}
+
+// ServeHTTP routes the request, checks its query, puts it under the per-request
+// deadline and writes its access-log line.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	began := time.Now()
+	lw := &logWriter{ResponseWriter: w}
+	st := &requestStats{}
+	defer func() { s.logRequest(r, lw, st, time.Since(began)) }()
+	w = lw
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	rt, ok := s.routes[r.URL.Path]
 	if !ok {
 		httpProblem(http.StatusNotFound, fmt.Sprintf("no resource at %s; the API serves POST /v1/evaluate, "+
-			"POST /v1/evaluate:batch, GET /v1/criteria and GET /healthz", r.URL.Path)).write(w)
+			"POST /v1/evaluate:batch, POST /v1/validate, GET /v1/criteria and GET /healthz", r.URL.Path)).write(w)
 		return
 	}
 	if !slices.Contains(rt.methods, r.Method) {
@@ -141,14 +180,45 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		httpProblem(http.StatusMethodNotAllowed, fmt.Sprintf("%s answers %s, not %s", r.URL.Path, allow, r.Method)).write(w)
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.timeout)
+	if prob := checkQuery(r); prob != nil {
+		prob.write(w)
+		return
+	}
+	ctx, cancel := context.WithTimeout(withStats(r.Context(), st), s.cfg.timeout)
 	defer cancel()
 	rt.handle(s, w, r.WithContext(ctx))
 }
 
+// checkQuery refuses a query that does not parse, a parameter the path does not take
+// and a parameter given twice (which value was meant cannot be known), all at once.
+func checkQuery(r *http.Request) *problem {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return invalidRequest("", "the query string does not parse: "+err.Error())
+	}
+	allowed, listed := queryParams[r.URL.Path]
+	if !listed {
+		allowed = []string{"asOf"}
+	}
+	var errs []fieldError
+	for _, name := range slices.Sorted(maps.Keys(q)) {
+		switch {
+		case !slices.Contains(allowed, name):
+			takes := "takes no query parameters"
+			if len(allowed) > 0 {
+				takes = "takes only " + strings.Join(allowed, ", ")
+			}
+			errs = append(errs, fieldError{Path: name, Message: fmt.Sprintf("unknown query parameter: %s %s", r.URL.Path, takes)})
+		case len(q[name]) > 1:
+			errs = append(errs, fieldError{Path: name, Message: fmt.Sprintf("given %d times (%s); give it once", len(q[name]), strings.Join(q[name], ", "))})
+		}
+	}
+	return requestProblem(errs)
+}
+
 // evaluate answers POST /v1/evaluate: one record in, one verdict out.
 func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
-	asOf, prob := asOfParam(r)
+	asOf, prob := s.asOfParam(r, true)
 	if prob == nil {
 		prob = requireJSON(r, jsonContentType)
 	}
@@ -177,36 +247,74 @@ func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out)
 }
 
-// evaluateRecord decodes, validates and evaluates one record and returns the verdict's
-// JSON followed by a newline, or the problem that stopped it.
-func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, *problem) {
-	if err := ctx.Err(); err != nil {
-		return nil, deadlineProblem(err)
+// validate answers POST /v1/validate: the checks of POST /v1/evaluate without the
+// evaluation, for a form that wants to say what is wrong before the record is filed.
+// asOf is optional; when given it is checked as evaluate checks it.
+func (s *server) validate(w http.ResponseWriter, r *http.Request) {
+	_, prob := s.asOfParam(r, false)
+	if prob == nil {
+		prob = requireJSON(r, jsonContentType)
 	}
-	p, err := s.engine.DecodeProjectContext(ctx, body) // shape and values, every problem at once
-	switch {
-	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return nil, deadlineProblem(err)
-	case err != nil:
-		return nil, invalidProject(err)
+	if prob != nil {
+		prob.write(w)
+		return
+	}
+	body, prob := readBody(w, r, s.cfg.maxBody)
+	if prob != nil {
+		prob.write(w)
+		return
+	}
+	stats(r.Context()).records++
+	_, prob = s.decodeRecord(r.Context(), body) // shape and values, every problem at once
+	if prob != nil {
+		stats(r.Context()).problems++
+		prob.write(w)
+		return
+	}
+	w.Header().Set("Content-Type", jsonContentType)
+	_, _ = io.WriteString(w, `{"valid":true}`+"\n")
+}
+
+// evaluateRecord decodes, validates and evaluates one record and returns the verdict's
+// JSON followed by a newline, or the problem that stopped it. It counts the record and
+// its outcome in the request's access-log line.
+func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, *problem) {
+	st := stats(ctx)
+	st.records++
+	out, decision, prob := s.evaluateOne(ctx, body, asOf)
+	if prob != nil {
+		st.problems++
+		return nil, prob
+	}
+	st.decisions[decision]++
+	return out, nil
+}
+
+func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, eligibility.Decision, *problem) {
+	if err := ctx.Err(); err != nil {
+		return nil, "", deadlineProblem(err)
+	}
+	p, prob := s.decodeRecord(ctx, body) // shape and values, every problem at once
+	if prob != nil {
+		return nil, "", prob
 	}
 	v, err := s.engine.EvaluateContext(ctx, p, asOf)
 	switch {
 	case err == nil:
 	case errors.Is(err, eligibility.ErrInvalidProject):
-		return nil, invalidProject(err)
+		return nil, "", invalidProject(err)
 	case errors.Is(err, eligibility.ErrNoParameterValue):
-		return nil, invalidRequest("asOf", err.Error())
+		return nil, "", invalidRequest("asOf", err.Error())
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return nil, deadlineProblem(err)
+		return nil, "", deadlineProblem(err)
 	default:
-		return nil, httpProblem(http.StatusInternalServerError, err.Error())
+		return nil, "", httpProblem(http.StatusInternalServerError, err.Error())
 	}
 	out, err := json.Marshal(v)
 	if err != nil {
-		return nil, httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
+		return nil, "", httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
 	}
-	return append(out, '\n'), nil
+	return append(out, '\n'), v.Decision, nil
 }
 
 // deadlineProblem is the 503 of a request whose deadline passed before its verdict.
@@ -214,16 +322,26 @@ func deadlineProblem(err error) *problem {
 	return httpProblem(http.StatusServiceUnavailable, "the request's deadline passed before the verdict was reached: "+err.Error())
 }
 
-// asOfParam reads the required evaluation date.
-func asOfParam(r *http.Request) (eligibility.Date, *problem) {
+// asOfParam reads the evaluation date, required or not. A date before the rule set took
+// effect is refused: the rules were not in force then, and an ordinary verdict would
+// read as if they had been.
+func (s *server) asOfParam(r *http.Request, required bool) (eligibility.Date, *problem) {
 	q := r.URL.Query()
 	if !q.Has("asOf") {
+		if !required {
+			return eligibility.Date{}, nil
+		}
 		return eligibility.Date{}, invalidRequest("asOf", "required: the evaluation date, YYYY-MM-DD, as ?asOf=2020-07-20; "+
 			"the server never defaults it to today, so that a verdict does not depend on when it was asked for")
 	}
 	d, err := criteria.ParseDate(q.Get("asOf"))
 	if err != nil {
 		return eligibility.Date{}, invalidRequest("asOf", err.Error())
+	}
+	rs := s.engine.RuleSet()
+	if !rs.Effective.IsZero() && d.Before(rs.Effective) {
+		return eligibility.Date{}, invalidRequest("asOf", fmt.Sprintf("%s is before %s, the day the rule set %s (%s) took effect: "+
+			"its rules were not in force on that date, so there is no verdict under them", d, rs.Effective, rs.Name, rs.Document))
 	}
 	return d, nil
 }

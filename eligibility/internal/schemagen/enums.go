@@ -73,6 +73,10 @@ func enums() ([]enum, error) {
 		cat(categoryEnum("企业类型", category.ParseEnterpriseKind)),
 		cat(categoryEnum("运营商", category.ParseCarrier)),
 		cat(categoryEnum("事故及违法违规类型", category.ParseIncidentKind)),
+		cat(categoryEnum("大数据建设内容", category.ParseBigDataContent)),
+		cat(categoryEnum("5G技术", category.ParseFiveGTechnology)),
+		cat(categoryEnum("内网组网技术", category.ParseIntranetTechnology)),
+		cat(categoryEnum("标识解析节点类型", category.ParseIdentifierNodeKind)),
 		cat(categoryEnum("入库确认单位", category.ParseAuthority)),
 		cat(categoryEnum("上报渠道", category.ParseChannel)),
 		{typ: reflect.TypeFor[eligibility.Decision](), title: "入库结论", codes: []code{

@@ -4,13 +4,18 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./examples/corpus/gen [-seed 579] [-n 240] [-out examples/corpus/projects]
+//	go run ./examples/corpus/gen [-seed 579] [-n 240] [-out examples/corpus/projects] [-force]
 //
 // The output is deterministic, byte for byte: a test regenerates the corpus and
 // compares it with the checked-in files, so a change to the generator that changes
 // the corpus fails until the corpus is regenerated (and the README figures that
-// come from it are checked). Existing *.json files in the output directory are
-// removed first, so the directory holds exactly the corpus.
+// come from it are checked).
+//
+// The directory is made to hold exactly the corpus: the corpus files already in it
+// (JL761-NNNNN.json holding the project of that ID, as gen writes them) are replaced,
+// so a smaller -n leaves none behind. Any other *.json file makes gen refuse, naming
+// it, rather than delete someone's records; -force removes every *.json file instead.
+// Files of other kinds are left alone.
 package main
 
 import (
@@ -22,6 +27,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 
 	"github.com/jilin761/intake/eligibility"
 	"github.com/jilin761/intake/examples/corpus"
@@ -43,6 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Int64("seed", defaultSeed, "the corpus `seed`")
 	n := fs.Int("n", defaultN, "the `number` of projects")
 	out := fs.String("out", defaultOut, "the output `directory`")
+	force := fs.Bool("force", false, "remove every *.json file of the directory, not only corpus files")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -50,10 +58,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 || *n < 0 {
-		fmt.Fprintln(stderr, "gen: usage: gen [-seed N] [-n N] [-out dir]")
+		fmt.Fprintln(stderr, "gen: usage: gen [-seed N] [-n N] [-out dir] [-force]")
 		return 2
 	}
-	if err := write(*out, corpus.Generate(*seed, *n)); err != nil {
+	if err := write(*out, corpus.Generate(*seed, *n), *force); err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return 1
 	}
@@ -61,14 +69,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// write replaces the JSON files of dir with one file per project.
-func write(dir string, projects []*eligibility.Project) error {
+// write replaces the corpus files of dir (with force, every JSON file) with one file
+// per project. It refuses, before touching anything, a dir holding other JSON files.
+func write(dir string, projects []*eligibility.Project, force bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	stale, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return err
+	}
+	if !force {
+		var foreign []string
+		for _, f := range stale {
+			if !isCorpusFile(f) {
+				foreign = append(foreign, filepath.Base(f))
+			}
+		}
+		if len(foreign) > 0 {
+			return fmt.Errorf("%s holds %d JSON files gen did not write (%s): refusing to delete them; "+
+				"choose an empty -out directory, or add -force to remove every *.json file in it",
+				dir, len(foreign), strings.Join(foreign[:min(len(foreign), 5)], ", "))
+		}
 	}
 	for _, f := range stale {
 		if err := os.Remove(f); err != nil {
@@ -85,6 +107,24 @@ func write(dir string, projects []*eligibility.Project) error {
 		}
 	}
 	return nil
+}
+
+// corpusID is the form of the IDs corpus.Generate gives, and of gen's file names.
+var corpusID = regexp.MustCompile(`^JL761-[0-9]{5}$`)
+
+// isCorpusFile reports whether f is a file gen writes: named by a corpus ID and holding
+// the project of that ID.
+func isCorpusFile(f string) bool {
+	id := strings.TrimSuffix(filepath.Base(f), ".json")
+	if !corpusID.MatchString(id) {
+		return false
+	}
+	data, err := os.ReadFile(f)
+	if err != nil {
+		return false
+	}
+	p, err := eligibility.DecodeProject(data)
+	return err == nil && p.ID == id
 }
 
 // encode writes a project as indented JSON, Chinese as itself.

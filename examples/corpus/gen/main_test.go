@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/jilin761/intake/eligibility"
 )
 
 // checkedIn is the corpus in the repository, beside this command.
@@ -45,16 +47,51 @@ func TestCheckedInCorpusIsGenerated(t *testing.T) {
 	}
 }
 
-// Stale files go: the directory holds exactly the corpus after a run.
-func TestRunReplacesTheDirectory(t *testing.T) {
+// Stale corpus files go, so the directory holds exactly the corpus after a run; files
+// of other kinds stay.
+func TestRunReplacesTheCorpusFiles(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "JL761-99999.json"), []byte("{}"), 0o644))
+	stale, err := encode(&eligibility.Project{ID: "JL761-99999", Category: "ai"})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "JL761-99999.json"), stale, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("kept"), 0o644))
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, run([]string{"-seed", "7", "-n", "3", "-out", dir}, &stdout, &stderr), stderr.String())
 	files, err := filepath.Glob(filepath.Join(dir, "*"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"JL761-00001.json", "JL761-00002.json", "JL761-00003.json", "notes.txt"}, names(files))
+}
+
+// JSON files gen did not write are not deleted: gen refuses, naming them, and touches
+// nothing, unless -force.
+func TestRunRefusesOtherJSONFiles(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"my-project.json", `{"id":"P-1","category":"ai"}`},
+		{"JL761-00001.json", `{"id":"P-1","category":"ai"}`}, // a corpus name, not a corpus project
+		{"JL761-00002.json", `not JSON`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := filepath.Join(dir, tt.name)
+			require.NoError(t, os.WriteFile(f, []byte(tt.data), 0o644))
+			var stdout, stderr bytes.Buffer
+			require.Equal(t, 1, run([]string{"-n", "3", "-out", dir}, &stdout, &stderr))
+			assert.Contains(t, stderr.String(), tt.name)
+			assert.Contains(t, stderr.String(), "-force")
+			files, err := filepath.Glob(filepath.Join(dir, "*"))
+			require.NoError(t, err)
+			assert.Equal(t, []string{tt.name}, names(files), "nothing written, nothing removed")
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			assert.Equal(t, tt.data, string(data))
+
+			require.Equal(t, 0, run([]string{"-n", "3", "-out", dir, "-force"}, &stdout, &stderr), stderr.String())
+			files, err = filepath.Glob(filepath.Join(dir, "*.json"))
+			require.NoError(t, err)
+			assert.Equal(t, []string{"JL761-00001.json", "JL761-00002.json", "JL761-00003.json"}, names(files))
+		})
+	}
 }
 
 func TestUsage(t *testing.T) {
