@@ -201,8 +201,10 @@ func edit(p *eligibility.Project, seed uint64) *eligibility.Project {
 			if q.Investment.BigDataPortion != nil && q.Investment.BigDataPortion.GreaterThan(d) {
 				q.Investment.BigDataPortion = &d
 			}
-			if c, ok := q.Investment.Completed.Amount(); q.Investment.Completed != nil && ok && c.GreaterThan(d) {
-				q.Investment.Completed = eligibility.NewFormAmount(d)
+			if q.Investment.Completed != nil {
+				if c, ok := q.Investment.Completed.Amount(); ok && c.GreaterThan(d) {
+					q.Investment.Completed = eligibility.NewFormAmount(d)
+				}
 			}
 		}
 	case 2:
