@@ -175,6 +175,11 @@ func keyValue(b *strings.Builder, v reflect.Value) {
 		if x != nil {
 			b.WriteString(x.String())
 		}
+	case *eligibility.FormAmount:
+		if x != nil {
+			b.WriteByte('a')
+			b.WriteString(x.String()) // "" when blank
+		}
 	case *string:
 		if x != nil {
 			b.WriteByte('s')
