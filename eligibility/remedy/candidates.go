@@ -105,6 +105,10 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 				if !val.IsNil() {
 					e.decimals = append(e.decimals, *val.Interface().(*decimal.Decimal))
 				}
+			case kindFormAmount:
+				if d, ok := decimalOf(val); ok {
+					e.decimals = append(e.decimals, d)
+				}
 			case kindDate:
 				if d := val.Interface().(criteria.Date); !d.IsZero() {
 					e.dates = append(e.dates, d)
@@ -132,6 +136,19 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 	return e
 }
 
+// merge adds what o's criterion reads to e, for answers that must cross the
+// boundaries of several criteria.
+func (e *env) merge(o *env) {
+	e.amounts = append(e.amounts, o.amounts...)
+	e.ratios = append(e.ratios, o.ratios...)
+	e.ints = append(e.ints, o.ints...)
+	e.strs = append(e.strs, o.strs...)
+	e.lists = append(e.lists, o.lists...)
+	e.listCodes = append(e.listCodes, o.listCodes...)
+	e.decimals = append(e.decimals, o.decimals...)
+	e.dates = append(e.dates, o.dates...)
+}
+
 var cent = decimal.New(1, -2)
 
 // candidates lists values to try at path, nearest the current value first (for a
@@ -146,6 +163,21 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 		return []reflect.Value{reflect.ValueOf(ptr(!cur.Elem().Bool()))}
 	case kindDecimal:
 		return e.decimalCandidates(cur, missing)
+	case kindFormAmount:
+		// A form amount is tried as the amounts an amount would be, never blank.
+		var c reflect.Value
+		if !missing {
+			fa := cur.Interface().(*eligibility.FormAmount)
+			if d, ok := fa.Amount(); ok {
+				c = reflect.ValueOf(ptr(d))
+			} else {
+				missing = true
+			}
+		}
+		for _, d := range e.decimalCandidates(c, missing) {
+			out = append(out, reflect.ValueOf(eligibility.NewFormAmount(*d.Interface().(*decimal.Decimal))))
+		}
+		return out
 	case kindDate:
 		return e.dateCandidates(cur, missing)
 	case kindText:
@@ -203,20 +235,20 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 	case kindList:
 		var base []string
 		if !missing {
-			base = cur.Interface().([]string)
+			base = listStrings(cur)
 		}
 		for _, l := range e.lists {
 			for _, c := range l {
 				if !slices.Contains(base, c) {
-					out = append(out, reflect.ValueOf(append(slices.Clone(base), c)))
+					out = append(out, makeList(t, append(slices.Clone(base), c)))
 				}
 			}
 		}
 		if len(e.lists) == 0 {
-			out = append(out, reflect.ValueOf(append(slices.Clone(base), "…")))
+			out = append(out, makeList(t, append(slices.Clone(base), "…")))
 		}
 		if missing {
-			out = append(out, reflect.ValueOf([]string{}))
+			out = append(out, makeList(t, []string{}))
 		}
 		return out
 	case kindIncidents:

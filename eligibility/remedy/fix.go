@@ -52,6 +52,9 @@ func (s *session) items(q *eligibility.Project, r *eligibility.Result) (items []
 			if !ok {
 				continue
 			}
+			if seen[path] {
+				continue // another fact read from the same field (a form amount and its blankness)
+			}
 			cur, _ := get(q, path)
 			it := item{path: path, label: f.Label, t: t, cur: cur, missing: in.Missing, value: in.Value}
 			seen[path] = true
@@ -97,6 +100,7 @@ func (a assign) apply(q *eligibility.Project) {
 		setFinding(q, a.it.finding)
 		return
 	}
+	// The path was found by typeAt and the value has its type: set cannot fail.
 	_ = set(q, a.it.path, a.val)
 }
 
@@ -113,6 +117,8 @@ func (s *session) fix(q *eligibility.Project, v *eligibility.Verdict, r eligibil
 	return s.fixAt(q, v.AsOf, r, v)
 }
 
+// fixAt works out the options for result r of the record q on date asOf; v is the
+// verdict r belongs to.
 func (s *session) fixAt(q *eligibility.Project, asOf eligibility.Date, r eligibility.Result, v *eligibility.Verdict) Fix {
 	cr := s.pl.crits[r.ID]
 	items, fixedFacts := s.items(q, &r)
@@ -160,7 +166,9 @@ func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r elig
 			a := assign{it: it, val: c}
 			if s.resolves(r.ID, withAll(q, []assign{a}), asOf) {
 				o := s.option(q, asOf, r, v, e, []assign{a})
-				if s.breaks(q, v, asOf, r.ID, []assign{a}) {
+				// Stating a missing fact cannot move a criterion that passes or does
+				// not apply without it: its outcome held whatever the fact.
+				if !it.missing && s.breaks(q, v, asOf, r.ID, []assign{a}) {
 					sideEffects = append(sideEffects, o)
 				} else {
 					singles = append(singles, o)
@@ -171,9 +179,24 @@ func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r elig
 	}
 	// Of changes that disturb nothing else, those to facts fewer criteria read come
 	// first: raising the big-data portion before cutting the total investment.
-	slices.SortStableFunc(singles, func(a, b Option) int {
-		return len(s.pl.readers(assignsOf(a))) - len(s.pl.readers(assignsOf(b)))
-	})
+	if len(singles) > 1 {
+		n := make(map[*Change]int, len(singles))
+		for i := range singles {
+			n[&singles[i].Changes[0]] = len(s.pl.readers(assignsOf(singles[i])))
+		}
+		order := make([]int, len(singles))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			return n[&singles[a].Changes[0]] - n[&singles[b].Changes[0]]
+		})
+		sorted := make([]Option, len(singles))
+		for i, j := range order {
+			sorted[i] = singles[j]
+		}
+		singles = sorted
+	}
 	fx.Options = append(singles, sideEffects...)
 	if len(fx.Options) == 0 && len(firsts) > 1 {
 		if s.resolves(r.ID, withAll(q, firsts), asOf) {
@@ -383,21 +406,29 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		return s.resolves(r.ID, withAll(q, []assign{{it: it, val: val}}), asOf)
 	}
 	switch kindOf(it.t) {
-	case kindDecimal:
-		b := *a.val.Interface().(*decimal.Decimal)
+	case kindDecimal, kindFormAmount:
+		b, _ := decimalOf(a.val)
+		cur, stated := decimalOf(it.cur)
+		if !stated {
+			provide = true
+		}
+		mk := func(d decimal.Decimal) reflect.Value {
+			if kindOf(it.t) == kindFormAmount {
+				return reflect.ValueOf(eligibility.NewFormAmount(d))
+			}
+			return reflect.ValueOf(ptr(d))
+		}
 		ba := amount(b)
 		switch {
-		case !provide && b.GreaterThan(*it.cur.Interface().(*decimal.Decimal)) && !passes(reflect.ValueOf(ptr(b.Sub(cent)))):
-			cur := *it.cur.Interface().(*decimal.Decimal)
+		case !provide && b.GreaterThan(cur) && !passes(mk(b.Sub(cent))):
 			d := amount(b.Sub(cur))
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不少于 "+ba+" 元（差 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at least "+ba+" yuan ("+d+" yuan short)")
-		case !provide && b.LessThan(*it.cur.Interface().(*decimal.Decimal)) && !passes(reflect.ValueOf(ptr(b.Add(cent)))):
-			cur := *it.cur.Interface().(*decimal.Decimal)
+		case !provide && b.LessThan(cur) && !passes(mk(b.Add(cent))):
 			d := amount(cur.Sub(b))
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不超过 "+ba+" 元（超出 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at most "+ba+" yuan ("+d+" yuan over)")
-		case provide && b.IsPositive() && !passes(reflect.ValueOf(ptr(b.Sub(cent)))):
+		case provide && b.IsPositive() && !passes(mk(b.Sub(cent))):
 			ch.Text = text("如实填报"+L.Zh+"（"+P+"），须不少于 "+ba+" 元",
 				"state the "+L.En+" ("+P+"); it must be at least "+ba+" yuan")
 		default:
@@ -481,6 +512,20 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		ch.Text = text("如实填报"+L.Zh+"（"+P+"）；须满足："+r.Requirement.Zh, "state the "+L.En+" ("+P+") truly; it must meet: "+r.Requirement.En)
 	}
 	return ch
+}
+
+// decimalOf reads an amount or a form amount; false when it is absent or blank.
+func decimalOf(v reflect.Value) (decimal.Decimal, bool) {
+	if !v.IsValid() || v.IsNil() {
+		return decimal.Decimal{}, false
+	}
+	switch x := v.Interface().(type) {
+	case *decimal.Decimal:
+		return *x, true
+	case *eligibility.FormAmount:
+		return x.Amount()
+	}
+	return decimal.Decimal{}, false
 }
 
 func fromDate(cur eligibility.Date, provide bool, lang string) string {

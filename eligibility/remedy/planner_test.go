@@ -131,6 +131,30 @@ func TestQuestionsRanked(t *testing.T) {
 	assert.Contains(t, r.Plan.Text.En, "eligible once these findings are given as met")
 }
 
+// An answer must cross every boundary that waits for it: a missing total investment
+// is read by BD-4 (the floor) and BD-1b (the share), and 5,000,000 does not decide a
+// project whose big-data portion is missing too.
+func TestQuestionsCrossEveryBoundary(t *testing.T) {
+	pl, err := remedy.New(eligibility.Default())
+	require.NoError(t, err)
+	p := base(t, "bigdata")
+	p.Investment.Total, p.Investment.BigDataPortion, p.Investment.Completed = nil, nil, eligibility.NewFormAmount(decimal.Zero)
+	r, err := pl.Remedies(context.Background(), p, submission)
+	require.NoError(t, err)
+	require.Equal(t, eligibility.Undetermined, r.Decision)
+	var total *remedy.Question
+	for i := range r.Questions {
+		if r.Questions[i].Path == "investment.total" {
+			total = &r.Questions[i]
+		}
+	}
+	require.NotNil(t, total)
+	assert.Equal(t, remedy.RankCouldFail, total.Rank)
+	assert.Subset(t, total.Criteria, []string{"BD-1b", "BD-4"})
+	assert.Contains(t, total.Text.Zh, "4,999,999.99 元 时：不符合入库标准（BD-4 不符合）")
+	assert.Contains(t, total.Text.Zh, "为 5,000,000.00 元")
+}
+
 func TestForm(t *testing.T) {
 	pl, err := remedy.New(eligibility.Default())
 	require.NoError(t, err)
@@ -151,8 +175,8 @@ func TestForm(t *testing.T) {
 	assert.Equal(t, "一(一)4", paths["investment.total"].Uses[1].Ref)
 	assert.Equal(t, category.AuthorityGovernmentServices, paths["findings.BD-3a"].Authority)
 	codes := paths["bigDataContent"].Codes
-	require.Len(t, codes, 3)
-	assert.Equal(t, "存储", codes[0].Name.Zh)
+	require.NotEmpty(t, codes)
+	assert.Equal(t, "大数据存储", codes[0].Name.Zh)
 
 	// A variant's criteria appear in its forms: the stage clauses under every category.
 	pl2, err := remedy.New(loadVariant(t, "stages-everywhere.yaml"))

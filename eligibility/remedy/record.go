@@ -26,8 +26,9 @@ const (
 	kindText   // *string: free text a form field holds
 	kindString // string: a division code, or a code without a type of its own
 	kindCode   // a category code type
-	kindList   // []string
+	kindList   // a list of strings or of codes
 	kindIncidents
+	kindFormAmount // *eligibility.FormAmount: an amount, or a form field left blank
 )
 
 var (
@@ -35,9 +36,9 @@ var (
 	decimalPtr    = reflect.TypeFor[*decimal.Decimal]()
 	dateType      = reflect.TypeFor[criteria.Date]()
 	stringPtrType = reflect.TypeFor[*string]()
-	stringsType   = reflect.TypeFor[[]string]()
 	incidentsType = reflect.TypeFor[[]eligibility.Incident]()
 	projectType   = reflect.TypeFor[eligibility.Project]()
+	formAmountPtr = reflect.TypeFor[*eligibility.FormAmount]()
 )
 
 // codeLists gives the codes of each code type of the category package a record holds.
@@ -85,7 +86,29 @@ type segment struct {
 	index int // -1: not an element
 }
 
+// factPaths holds the parsed JSON paths of every fact, built once at package
+// initialisation and only read after.
+var factPaths = func() map[string][]segment {
+	m := map[string][]segment{}
+	for _, f := range eligibility.Facts() {
+		for _, j := range f.JSON {
+			segs, err := parseSegments(j)
+			if err == nil {
+				m[j] = segs
+			}
+		}
+	}
+	return m
+}()
+
 func parsePath(path string) ([]segment, error) {
+	if segs, ok := factPaths[path]; ok {
+		return segs, nil
+	}
+	return parseSegments(path)
+}
+
+func parseSegments(path string) ([]segment, error) {
 	var segs []segment
 	for _, part := range strings.Split(path, ".") {
 		s := segment{name: part, index: -1}
@@ -103,13 +126,86 @@ func parsePath(path string) ([]segment, error) {
 
 // fieldByJSON finds the struct field with the JSON name.
 func fieldByJSON(t reflect.Type, name string) (int, bool) {
-	for i := range t.NumField() {
-		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if tag == name {
-			return i, true
-		}
+	if m, ok := jsonFields[t]; ok {
+		i, ok := m[name]
+		return i, ok
 	}
 	return 0, false
+}
+
+// jsonFields indexes the fields of every struct type a Project holds by JSON name.
+// It is built once, at package initialisation, and only read after.
+var jsonFields = func() map[reflect.Type]map[string]int {
+	out := map[reflect.Type]map[string]int{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || out[t] != nil || t == dateType || t.PkgPath() == decimalPtr.Elem().PkgPath() {
+			return
+		}
+		m := map[string]int{}
+		out[t] = m
+		for i := range t.NumField() {
+			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if tag != "" && tag != "-" {
+				m[tag] = i
+			}
+			walk(t.Field(i).Type)
+		}
+	}
+	walk(projectType)
+	return out
+}()
+
+// keyValue writes a value for a memo key: cheaper than JSON, and as exact.
+func keyValue(b *strings.Builder, v reflect.Value) {
+	switch x := v.Interface().(type) {
+	case *bool:
+		switch {
+		case x == nil:
+			b.WriteByte('n')
+		case *x:
+			b.WriteByte('t')
+		default:
+			b.WriteByte('f')
+		}
+	case *decimal.Decimal:
+		if x != nil {
+			b.WriteString(x.String())
+		}
+	case *eligibility.FormAmount:
+		if x != nil {
+			b.WriteByte('a')
+			b.WriteString(x.String()) // "" when blank
+		}
+	case *string:
+		if x != nil {
+			b.WriteByte('s')
+			b.WriteString(*x)
+		}
+	case string:
+		b.WriteString(x)
+	case criteria.Date:
+		b.WriteString(x.String())
+	default:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.String {
+			if !v.IsNil() {
+				b.WriteByte('[')
+				for i := range v.Len() {
+					b.WriteString(v.Index(i).String())
+					b.WriteByte(1)
+				}
+			}
+			return
+		}
+		if v.Kind() == reflect.String {
+			b.WriteString(v.String())
+			return
+		}
+		b.Write(jsonValue(v))
+	}
 }
 
 // typeAt returns the Go type of the JSON path in a Project.
@@ -151,10 +247,12 @@ func kindOf(t reflect.Type) kind {
 		return kindDate
 	case t == stringPtrType:
 		return kindText
-	case t == stringsType:
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
 		return kindList
 	case t == incidentsType:
 		return kindIncidents
+	case t == formAmountPtr:
+		return kindFormAmount
 	case codeLists[t] != nil:
 		return kindCode
 	case t.Kind() == reflect.String:
@@ -249,6 +347,27 @@ func setFinding(p *eligibility.Project, id string) {
 
 func ptr[T any](v T) *T { return &v }
 
+// listStrings reads a list of strings or of codes.
+func listStrings(v reflect.Value) []string {
+	if !v.IsValid() || v.IsNil() {
+		return nil
+	}
+	out := make([]string, v.Len())
+	for i := range v.Len() {
+		out[i] = v.Index(i).String()
+	}
+	return out
+}
+
+// makeList builds a list of type t (of strings or of codes) holding items.
+func makeList(t reflect.Type, items []string) reflect.Value {
+	l := reflect.MakeSlice(t, len(items), len(items))
+	for i, it := range items {
+		l.Index(i).SetString(it)
+	}
+	return l
+}
+
 // jsonValue is the JSON form of a value written at a path, for callers that patch a
 // record themselves.
 func jsonValue(v reflect.Value) json.RawMessage {
@@ -275,6 +394,17 @@ func shown(t reflect.Type, v reflect.Value, name func(string) criteria.Text) cri
 			return text("未填报", "not stated")
 		}
 		a := amount(*v.Interface().(*decimal.Decimal))
+		return text(a+" 元", a+" yuan")
+	case kindFormAmount:
+		if v.IsNil() {
+			return text("未填报", "not stated")
+		}
+		fa := v.Interface().(*eligibility.FormAmount)
+		d, ok := fa.Amount()
+		if !ok {
+			return text("空白", "blank")
+		}
+		a := amount(d)
 		return text(a+" 元", a+" yuan")
 	case kindDate:
 		d := v.Interface().(criteria.Date)
