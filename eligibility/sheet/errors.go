@@ -24,6 +24,8 @@ const (
 	MaxUnzippedBytes = 512 << 20
 	// MaxRows bounds the data rows of a sheet.
 	MaxRows = 20_000
+	// MaxColumns bounds the columns of a row.
+	MaxColumns = 1024
 	// MaxProblems bounds the problems listed; the rest are counted.
 	MaxProblems = 1000
 )

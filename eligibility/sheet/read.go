@@ -117,6 +117,9 @@ func (w *Workbook) Read(ctx context.Context, r io.Reader) ([]Row, error) {
 				Zh: fmt.Sprintf("填“无”，但“%s”第 %d 行列有事故", SheetIncidents, ir.src.row), En: fmt.Sprintf("says none, but %s row %d lists one", SheetIncidents, ir.src.row)})
 			continue
 		}
+		if ir.failed {
+			pr.failed = true
+		}
 		list, _ := pr.obj["incidents"].([]any)
 		pr.obj["incidents"] = append(list, ir.obj)
 		pr.src.inc = append(pr.src.inc, ir.src.row)
@@ -131,9 +134,6 @@ func (w *Workbook) Read(ctx context.Context, r io.Reader) ([]Row, error) {
 				Zh: "填“有”，但“" + SheetIncidents + "”中没有该项目的事故", En: "says some, but " + SheetIncidents + " lists none for the project"})
 			continue
 		}
-		if pr.failed {
-			continue
-		}
 		b, err := json.Marshal(pr.obj)
 		if err != nil {
 			return nil, fmt.Errorf("sheet: row %d: %w", pr.src.row, err)
@@ -145,7 +145,9 @@ func (w *Workbook) Read(ctx context.Context, r io.Reader) ([]Row, error) {
 				return nil, fmt.Errorf("sheet: %s row %d: %w", SheetProjects, pr.src.row, err)
 			}
 			for _, fe := range ve.Problems {
-				bad.add(w.locate(&pr.src, fe))
+				if !pr.reported(fe.Path) {
+					bad.add(w.locate(&pr.src, fe))
+				}
 			}
 			if ve.Omitted > 0 {
 				bad.add(&Problem{Sheet: SheetProjects, Cell: "A" + strconv.Itoa(pr.src.row),
@@ -153,7 +155,9 @@ func (w *Workbook) Read(ctx context.Context, r io.Reader) ([]Row, error) {
 			}
 			continue
 		}
-		out = append(out, Row{Row: pr.src.row, Project: p})
+		if !pr.failed {
+			out = append(out, Row{Row: pr.src.row, Project: p})
+		}
 	}
 	if len(bad.Problems) > 0 {
 		return nil, bad
@@ -167,9 +171,38 @@ type sheetRow struct {
 	src       rowSource
 	incidents string // "", "none" or "some"
 	failed    bool   // a cell could not be put into JSON
+	badPaths  map[string]bool
 }
 
 func (w *Workbook) readSheet(f *excelize.File, sheet string, cols []column, bad *Error) ([]sheetRow, error) {
+	// Stream the rows first, bounded, before anything parses the whole sheet:
+	// excelize pads a parsed sheet to its last row and column.
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidWorkbook, sheet, err)
+	}
+	var all [][]string
+	for rows.Next() {
+		if len(all) >= MaxRows+headerRows {
+			rows.Close()
+			return nil, fmt.Errorf("%w: “%s”超过 %d 行数据 / %s has over %d data rows", ErrTooLarge, sheet, MaxRows, sheet, MaxRows)
+		}
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("%w: %s row %d: %w", ErrInvalidWorkbook, sheet, len(all)+1, err)
+		}
+		if len(cells) > MaxColumns {
+			rows.Close()
+			return nil, fmt.Errorf("%w: “%s”第 %d 行超过 %d 列 / %s row %d has over %d columns", ErrTooLarge, sheet, len(all)+1, MaxColumns, sheet, len(all)+1, MaxColumns)
+		}
+		all = append(all, cells)
+	}
+	err = rows.Error()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidWorkbook, sheet, err)
+	}
 	if merged, err := f.GetMergeCells(sheet); err == nil {
 		for _, m := range merged {
 			bad.add(&Problem{Sheet: sheet, Cell: m.GetStartAxis() + ":" + m.GetEndAxis(), Zh: "是合并单元格：请取消合并", En: "is a merged cell: unmerge it"})
@@ -177,27 +210,14 @@ func (w *Workbook) readSheet(f *excelize.File, sheet string, cols []column, bad 
 	} else {
 		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidWorkbook, sheet, err)
 	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidWorkbook, sheet, err)
-	}
-	defer rows.Close()
 	var (
 		out    []sheetRow
 		header []*column
 		wan    []bool
-		n      int
 		places = map[int]int{} // style ID → amount places shown, -1 for none
 	)
-	for rows.Next() {
-		n++
-		if n > MaxRows+headerRows {
-			return nil, fmt.Errorf("%w: “%s”超过 %d 行数据 / %s has over %d data rows", ErrTooLarge, sheet, MaxRows, sheet, MaxRows)
-		}
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s row %d: %w", ErrInvalidWorkbook, sheet, n, err)
-		}
+	for n0, cells := range all {
+		n := n0 + 1
 		if n == 1 {
 			header, wan = w.header(sheet, cells, cols, bad)
 			continue
@@ -215,7 +235,7 @@ func (w *Workbook) readSheet(f *excelize.File, sheet string, cols []column, bad 
 			c := header[i]
 			if fm, _ := f.GetCellFormula(sheet, cell); fm != "" {
 				bad.add(&Problem{Sheet: sheet, Cell: cell, Value: "=" + fm, Path: c.path, Zh: "是公式：请粘贴为数值", En: "is a formula: paste it as a value"})
-				sr.failed = true
+				sr.fail(c.path)
 				continue
 			}
 			typ, _ := f.GetCellType(sheet, cell)
@@ -225,7 +245,7 @@ func (w *Workbook) readSheet(f *excelize.File, sheet string, cols []column, bad 
 				if strings.TrimSpace(text) != "" {
 					if !sameAmount(sr.obj, c.path, text, wan[i]) {
 						bad.add(&Problem{Sheet: sheet, Cell: cell, Value: text, Path: c.path, Zh: "与同一金额的元栏不一致：两栏填其一", En: "disagrees with the yuan column of the same amount: fill one of the two"})
-						sr.failed = true
+						sr.fail(c.path)
 					}
 				}
 				continue
@@ -237,7 +257,7 @@ func (w *Workbook) readSheet(f *excelize.File, sheet string, cols []column, bad 
 			if p != nil {
 				p.Sheet, p.Cell, p.Value, p.Path = sheet, cell, text, c.path
 				bad.add(p)
-				sr.failed = true
+				sr.fail(c.path)
 				continue
 			}
 			if !keep {
@@ -256,10 +276,26 @@ func (w *Workbook) readSheet(f *excelize.File, sheet string, cols []column, bad 
 		}
 		out = append(out, sr)
 	}
-	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidWorkbook, sheet, err)
-	}
 	return out, nil
+}
+
+// fail records a cell problem at path: the cell is left out of the record, and
+// what the engine then says about the path is not said twice.
+func (sr *sheetRow) fail(path string) {
+	sr.failed = true
+	if sr.badPaths == nil {
+		sr.badPaths = map[string]bool{}
+	}
+	sr.badPaths[path] = true
+}
+
+func (sr *sheetRow) reported(path string) bool {
+	for p := range sr.badPaths {
+		if path == p || strings.HasPrefix(path, p+".") || strings.HasPrefix(p, path+".") {
+			return true
+		}
+	}
+	return false
 }
 
 func allEmpty(cells []string) bool {
@@ -384,7 +420,7 @@ func cellValue(c *column, text string, numeric, boolean bool) (v any, keep bool,
 		case "否", "false":
 			return false, true, nil
 		}
-		return nil, false, &Problem{Zh: "应填“是”或“否”", En: "write 是 (yes) or 否 (no)"}
+		return text, true, nil // the engine names it: want a boolean
 	case kIncidents:
 		switch trimmed {
 		case "有", "是":
