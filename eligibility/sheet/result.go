@@ -109,12 +109,15 @@ func (w *Workbook) results(f *excelize.File, asOf eligibility.Date, outs []Outco
 			joinResults(v.UndeterminedResults(), func(r eligibility.Result) string { return "缺少：" + w.missing(r.Missing) }),
 			joinResults(v.AdvisoryResults(), func(r eligibility.Result) string { return r.Message.Zh }),
 			planText(o.Remedies))
-		if err := f.SetCellStyle(SheetResults, cellName(7, res.n), cellName(7, res.n), dstyle[v.Decision]); err != nil {
-			return err
-		}
 	}
 	if err := res.done(); err != nil {
 		return err
+	}
+	for i, o := range outs {
+		c := cellName(7, headerRows+1+i)
+		if err := f.SetCellStyle(SheetResults, c, c, dstyle[o.Verdict.Decision]); err != nil {
+			return err
+		}
 	}
 	// 问题清单
 	pr := table{f: f, sheet: SheetProblems, st: st}
