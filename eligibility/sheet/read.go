@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -126,6 +129,20 @@ func (w *Workbook) Read(ctx context.Context, r io.Reader) ([]Row, error) {
 		pr.src.incSrc = append(pr.src.incSrc, ir.src.cells)
 		pr.src.incVal = append(pr.src.incVal, ir.src.vals)
 	}
+	// Decode the records on every core; report in row order.
+	type decoded struct {
+		p   *eligibility.Project
+		err error
+	}
+	dec := make([]decoded, len(projRows))
+	parallel(len(projRows), func(i int) {
+		b, err := json.Marshal(projRows[i].obj)
+		if err != nil {
+			dec[i].err = err
+			return
+		}
+		dec[i].p, dec[i].err = w.eng.DecodeProjectContext(ctx, b)
+	})
 	out := make([]Row, 0, len(projRows))
 	for i := range projRows {
 		pr := &projRows[i]
@@ -134,11 +151,7 @@ func (w *Workbook) Read(ctx context.Context, r io.Reader) ([]Row, error) {
 				Zh: "填“有”，但“" + SheetIncidents + "”中没有该项目的事故", En: "says some, but " + SheetIncidents + " lists none for the project"})
 			continue
 		}
-		b, err := json.Marshal(pr.obj)
-		if err != nil {
-			return nil, fmt.Errorf("sheet: row %d: %w", pr.src.row, err)
-		}
-		p, err := w.eng.DecodeProjectContext(ctx, b)
+		p, err := dec[i].p, dec[i].err
 		if err != nil {
 			var ve *eligibility.ValidationError
 			if !errors.As(err, &ve) {
@@ -599,4 +612,23 @@ func shownPlaces(f *excelize.File, sheet, cell, s string, cache map[int]int) str
 		return s
 	}
 	return d.StringFixed(int32(n))
+}
+
+// parallel calls do(i) for i in [0, n) on GOMAXPROCS goroutines.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 
@@ -31,22 +33,40 @@ type Outcome struct {
 	Remedies *remedy.Remedies
 }
 
-// Evaluate evaluates every row on asOf and works out its remedies. progress, if
-// not nil, is called after each project with the count done.
+// Evaluate evaluates every row on asOf and works out its remedies, on every core.
+// progress, if not nil, is called after each project with the count done, from
+// one goroutine at a time.
 func (w *Workbook) Evaluate(ctx context.Context, rows []Row, asOf eligibility.Date, progress func(done, total int)) ([]Outcome, error) {
 	out := make([]Outcome, len(rows))
-	for i, r := range rows {
+	errs := make([]error, len(rows))
+	var done atomic.Int64
+	var mu sync.Mutex
+	parallel(len(rows), func(i int) {
+		r := rows[i]
+		if err := ctx.Err(); err != nil {
+			errs[i] = err
+			return
+		}
 		v, err := w.eng.EvaluateContext(ctx, r.Project, asOf)
 		if err != nil {
-			return nil, fmt.Errorf("sheet: %s row %d: %w", SheetProjects, r.Row, err)
+			errs[i] = fmt.Errorf("sheet: %s row %d: %w", SheetProjects, r.Row, err)
+			return
 		}
 		rem, err := w.planner.ForVerdict(ctx, r.Project, v)
 		if err != nil {
-			return nil, fmt.Errorf("sheet: %s row %d: remedies: %w", SheetProjects, r.Row, err)
+			errs[i] = fmt.Errorf("sheet: %s row %d: remedies: %w", SheetProjects, r.Row, err)
+			return
 		}
 		out[i] = Outcome{Row: r.Row, Project: r.Project, Verdict: v, Remedies: rem}
 		if progress != nil {
-			progress(i+1, len(rows))
+			mu.Lock() // in order of completion, one call at a time
+			progress(int(done.Add(1)), len(rows))
+			mu.Unlock()
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
