@@ -296,6 +296,10 @@ func writeHeader(f *excelize.File, st *styles, sheet string, cols []column, code
 
 func pageSetup(f *excelize.File, sheet string) error {
 	size, orient := 9, "landscape" // paper size 9 is A4
+	// One page wide: fitToWidth counts only with the sheet's fitToPage.
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: new(true)}); err != nil {
+		return err
+	}
 	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: new(1), FitToHeight: new(0)})
 }
 

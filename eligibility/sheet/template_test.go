@@ -118,6 +118,9 @@ func TestTemplateCells(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "landscape", *layout.Orientation)
 	assert.Equal(t, 9, *layout.Size)
+	props, err := f.GetSheetProps(sheet.SheetProjects)
+	require.NoError(t, err)
+	assert.True(t, *props.FitToPage, "one page wide")
 	// Incidents keyed by project ID.
 	inc, err := f.GetRows(sheet.SheetIncidents)
 	require.NoError(t, err)
