@@ -191,3 +191,41 @@ func TestReadIncidents(t *testing.T) {
 	got := problems(t, err)
 	assert.Contains(t, strings.Join(got, "\n"), `事故及违法违规!A3: "JL761-NOPE" 不是“项目表单”中的项目编号`)
 }
+
+// What only a workbook can get wrong: two columns of one amount that disagree,
+// and the incidents cell contradicting the incidents sheet.
+func TestReadWorkbookOnlyProblems(t *testing.T) {
+	w := workbook(t)
+	const s = sheet.SheetProjects
+	data := edit(t, w, func(f *excelize.File, col func(string) string) {
+		require.NoError(t, f.SetCellFloat(s, col("investment.total (10,000 yuan)")+"3", 1000, -1, 64))
+	})
+	_, err := readBack(t, w, data)
+	assert.Contains(t, strings.Join(problems(t, err), "\n"), "与同一金额的元栏不一致")
+
+	ps := loadProjects(t, "../../examples/projects/industrial-internet-ineligible-songyuan-major-accident.json")
+	f, err := excelize.OpenReader(bytes.NewReader(writeTemplate(t, w, ps)))
+	require.NoError(t, err)
+	rows, err := f.GetRows(s)
+	require.NoError(t, err)
+	var incCol string
+	for i, h := range rows[1] {
+		if h == "incidents" {
+			incCol, _ = excelize.ColumnNumberToName(i + 1)
+		}
+	}
+	require.NoError(t, f.SetCellStr(s, incCol+"3", "无"))
+	var buf bytes.Buffer
+	_, err = f.WriteTo(&buf)
+	require.NoError(t, err)
+	_, err = readBack(t, w, buf.Bytes())
+	assert.Contains(t, strings.Join(problems(t, err), "\n"), `项目表单!`+incCol+`3: "无" 填“无”，但“事故及违法违规”第 3 行列有事故`)
+
+	require.NoError(t, f.SetCellStr(s, incCol+"3", "有"))
+	require.NoError(t, f.RemoveRow(sheet.SheetIncidents, 3))
+	buf.Reset()
+	_, err = f.WriteTo(&buf)
+	require.NoError(t, err)
+	_, err = readBack(t, w, buf.Bytes())
+	assert.Contains(t, strings.Join(problems(t, err), "\n"), "填“有”，但“事故及违法违规”中没有该项目的事故")
+}

@@ -222,6 +222,47 @@ func TestResultWorkbook(t *testing.T) {
 	}
 	assert.Equal(t, cells, got)
 
+	// Per confirming authority (二.1), and what the aggregator forwards.
+	byAuth := map[string][3]int{}
+	eligible := map[string]int{}
+	for _, o := range outs {
+		c := byAuth[o.Verdict.ConfirmingAuthority.Chinese()]
+		for j, d := range []eligibility.Decision{eligibility.Eligible, eligibility.Ineligible, eligibility.Undetermined} {
+			if o.Verdict.Decision == d {
+				c[j]++
+			}
+		}
+		byAuth[o.Verdict.ConfirmingAuthority.Chinese()] = c
+		if o.Verdict.Decision == eligibility.Eligible {
+			eligible[o.Verdict.Category.Chinese()]++
+		}
+	}
+	gotAuth := map[string][3]int{}
+	gotFwd := map[string]int{}
+	section := 0
+	for _, r := range sum[2:] {
+		switch {
+		case len(r) == 0:
+		case strings.HasPrefix(r[0], "确认部门"):
+			section = 1
+		case strings.Contains(r[0], "汇总报送"):
+			section = 2
+		case section == 1:
+			var c [3]int
+			for j := range c {
+				c[j], _ = strconv.Atoi(r[2+j])
+			}
+			gotAuth[r[0]] = c
+		case section == 2 && r[0] != "合计":
+			n, _ := strconv.Atoi(r[2])
+			if n > 0 {
+				gotFwd[r[0]] = n
+			}
+		}
+	}
+	assert.Equal(t, byAuth, gotAuth)
+	assert.Equal(t, eligible, gotFwd)
+
 	prov, err := f.GetRows(sheet.SheetProvenance)
 	require.NoError(t, err)
 	assert.Equal(t, eligibility.Default().RuleSet().Hash(), prov[4][1])
