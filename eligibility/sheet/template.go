@@ -194,18 +194,31 @@ func newStyles(f *excelize.File) (*styles, error) {
 // the range each drop-down refers to, by column path.
 func writeCodes(f *excelize.File, st *styles, colSets ...[]column) (map[string]string, error) {
 	refs := map[string]string{}
+	shared := map[string]string{} // one list per set of codes: every yes/no column shares 是/否
 	n := 0
 	for _, cols := range colSets {
 		for _, c := range cols {
 			if (c.kind != kCode && c.kind != kBool && c.kind != kIncidents && c.kind != kCodeList) || refs[c.path] != "" {
 				continue
 			}
+			var key strings.Builder
+			for _, cd := range c.codes {
+				key.WriteString(cd.code + "\x00")
+			}
+			if ref, ok := shared[key.String()]; ok && c.kind != kCodeList {
+				refs[c.path] = ref
+				continue
+			}
 			n++
 			col, _ := excelize.ColumnNumberToName(n)
-			if err := f.SetCellStr(SheetCodes, col+"1", c.zh); err != nil {
+			head, path := c.zh, c.path
+			if c.kind == kBool {
+				head, path = "是/否", "yes/no"
+			}
+			if err := f.SetCellStr(SheetCodes, col+"1", head); err != nil {
 				return nil, err
 			}
-			if err := f.SetCellStr(SheetCodes, col+"2", c.path); err != nil {
+			if err := f.SetCellStr(SheetCodes, col+"2", path); err != nil {
 				return nil, err
 			}
 			for i, cd := range c.codes {
@@ -219,6 +232,7 @@ func writeCodes(f *excelize.File, st *styles, colSets ...[]column) (map[string]s
 			}
 			if c.kind != kCodeList {
 				refs[c.path] = fmt.Sprintf("'%s'!$%s$3:$%s$%d", SheetCodes, col, col, len(c.codes)+2)
+				shared[key.String()] = refs[c.path]
 			}
 			if err := f.SetColWidth(SheetCodes, col, col, 22); err != nil {
 				return nil, err
