@@ -38,6 +38,7 @@ const (
 	kDate                      // a civil date
 	kInt                       // a whole number
 	kIncidents                 // 有/无: whether incidents are stated
+	kDecimal                   // an exact number that is no amount (a score)
 )
 
 // Blank is what a cell holds for a form field (or list) left blank on the form.
@@ -221,11 +222,11 @@ func newLayout(e *eligibility.Engine, pl *remedy.Planner) (*layout, error) {
 				*into = append(*into, column{path: path, kind: k, zh: zh, en: en, desc: desc, codes: codes, width: w})
 			}
 			switch {
-			case ft == typeDecimal:
+			case ft == typeDecimal && strings.HasPrefix(path, "investment."): // Investment holds yuan
 				add(kAmount, zh+"（元）", en+" (yuan)", nil, 16)
-				if strings.HasPrefix(path, "investment.") {
-					add(kAmountWan, zh+"（万元）", en+" (10,000 yuan)", nil, 14)
-				}
+				add(kAmountWan, zh+"（万元）", en+" (10,000 yuan)", nil, 14)
+			case ft == typeDecimal:
+				add(kDecimal, zh, en, nil, 10)
 			case ft == typeFormAmount:
 				add(kFormAmount, zh+"（元）", en+" (yuan)", nil, 16)
 				add(kFormAmountWan, zh+"（万元）", en+" (10,000 yuan)", nil, 14)

@@ -465,6 +465,11 @@ func cellValue(c *column, text string, numeric, boolean bool) (v any, keep bool,
 			}
 		}
 		return text, true, nil // the engine names the bad date
+	case kDecimal:
+		if numeric && significant(trimmed) > 15 && !strings.ContainsAny(trimmed, "eE") {
+			return nil, false, &Problem{Zh: "是二进制浮点数，超出精确范围：请按文本填写", En: "is a binary floating-point number beyond its exact digits: write it as text"}
+		}
+		return trimmed, true, nil
 	case kAmount, kFormAmount, kAmountWan, kFormAmountWan:
 		form := c.kind == kFormAmount || c.kind == kFormAmountWan
 		if form && trimmed == Blank {
@@ -570,6 +575,8 @@ func (w *Workbook) zhFor(path string, fe *criteria.FieldError) string {
 		return "不是金额"
 	case kCode, kCodeList:
 		return "不是可选的代码"
+	case kDecimal:
+		return "不是数值"
 	case kDate:
 		return "不是有效日期"
 	case kBool:

@@ -272,7 +272,7 @@ func writeHeader(f *excelize.File, st *styles, sheet string, cols []column, code
 			style = st.amountWan
 		case kDate:
 			style = st.date
-		case kInt:
+		case kInt, kDecimal:
 			style = 0
 		}
 		if style != 0 {
@@ -418,6 +418,13 @@ func writeCell(f *excelize.File, st *styles, sheet, cell string, c *column, v an
 		return f.SetCellDefault(sheet, cell, strconv.Itoa(serialOf(d)))
 	case kInt:
 		return f.SetCellDefault(sheet, cell, fmt.Sprint(v))
+	case kDecimal:
+		// A number cell when a double holds the text exactly, else text.
+		s := fmt.Sprint(v)
+		if d, err := decimal.NewFromString(s); err == nil && d.String() == s && significant(s) <= 15 {
+			return f.SetCellDefault(sheet, cell, s)
+		}
+		return f.SetCellStr(sheet, cell, s)
 	}
 	return fmt.Errorf("no writer for column kind %d", c.kind)
 }
@@ -430,9 +437,8 @@ func writeAmount(f *excelize.File, st *styles, sheet, cell, s string) error {
 	if err != nil || strings.ContainsAny(s, "eE+") {
 		return f.SetCellStr(sheet, cell, s)
 	}
-	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(s), "0")
 	places := -d.Exponent()
-	if places < 0 || places > 2 || len(digits) > 15 || strings.HasSuffix(s, ".") {
+	if places < 0 || places > 2 || significant(s) > 15 || strings.HasSuffix(s, ".") {
 		return f.SetCellStr(sheet, cell, s)
 	}
 	if err := f.SetCellDefault(sheet, cell, s); err != nil {
@@ -555,4 +561,11 @@ func fieldByJSON(v reflect.Value, name string) reflect.Value {
 		}
 	}
 	return reflect.Value{}
+}
+
+// significant counts the significant digits of a plain decimal text: a double
+// holds 15 exactly.
+func significant(s string) int {
+	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(s), "0")
+	return len(strings.TrimRight(digits, "0"))
 }
