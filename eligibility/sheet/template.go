@@ -465,6 +465,17 @@ func dateOfSerial(n int) eligibility.Date {
 // writeInstructions writes the 填写说明 sheet.
 func writeInstructions(f *excelize.File, st *styles, w *Workbook) error {
 	rs := w.eng.RuleSet()
+	// The criteria of this rule set that read a 三.2 form field.
+	var formReaders []string
+	for _, c := range rs.Criteria {
+		r, _ := w.eng.Reads(c.ID)
+		for _, fact := range r.Facts {
+			if strings.HasPrefix(fact, "form.") || (strings.HasPrefix(fact, "investment.completed") && fact != "investment.completedVerified") {
+				formReaders = append(formReaders, c.ID)
+				break
+			}
+		}
+	}
 	lines := [][2]string{
 		{"填写说明", "How to fill in this workbook"},
 		{"规则集：" + rs.Name + "（" + rs.Document + "）", "Rule set: " + rs.Name + " (" + rs.Document + ")"},
@@ -472,8 +483,8 @@ func writeInstructions(f *excelize.File, st *styles, w *Workbook) error {
 			"'" + SheetProjects + "' holds one project a row; row 1 names the columns in Chinese, row 2 in English; fill from row 3. Each header's comment says what the column means."},
 		{"单元格空着＝未说明：该事实未知，依赖它的条件为“无法判定”，不是“不符合”。",
 			"An empty cell means NOT STATED: the fact is unknown, and the criteria that need it are undetermined, not failed."},
-		{"三.2 表单栏目（建设规模、进展情况、项目责任人、完成投资）在表单上空着的，填“" + Blank + "”：视为表单栏目空白，相应条件不符合。",
-			"A 三.2 form field (construction scale, progress, responsible person, completed investment) LEFT BLANK ON THE FORM: write " + Blank + ". A blank field fails its criterion; an empty cell leaves it undetermined."},
+		{"三.2 表单栏目（建设规模、进展情况、项目责任人、完成投资）在表单上空着的，填“" + Blank + "”：表示该栏目空白，由读取它的条件（" + strings.Join(formReaders, "、") + "）判定；单元格空着则为未说明。",
+			"A 三.2 form field (construction scale, progress, responsible person, completed investment) LEFT BLANK ON THE FORM: write " + Blank + ": the field is stated blank, and the criteria reading it (" + strings.Join(formReaders, ", ") + ") judge it; an empty cell does not state it."},
 		{"是/否栏目填“是”或“否”。否＝已说明且不满足；空着＝未说明。",
 			"Yes/no columns take 是 or 否. 否 states the fact is false; an empty cell does not state it."},
 		{"代码栏目从下拉列表选中文名称，也可填代码；可选值见“" + SheetCodes + "”。多选栏目以“、”分隔。",
