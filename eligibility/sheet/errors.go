@@ -21,7 +21,7 @@ const (
 	MaxWorkbookBytes = 64 << 20
 	// MaxUnzippedBytes bounds the unzipped size of the workbook and of each part:
 	// a zip bomb stops here.
-	MaxUnzippedBytes = 512 << 20
+	MaxUnzippedBytes = 128 << 20
 	// MaxRows bounds the data rows of a sheet.
 	MaxRows = 20_000
 	// MaxColumns bounds the columns of a row.
