@@ -183,6 +183,14 @@ func TestReadIncidents(t *testing.T) {
 
 	f, err := excelize.OpenReader(bytes.NewReader(writeTemplate(t, w, ps)))
 	require.NoError(t, err)
+	// A bad incident cell is named on the incidents sheet.
+	require.NoError(t, f.SetCellStr(sheet.SheetIncidents, "B3", "去年"))
+	var bufDate bytes.Buffer
+	_, err = f.WriteTo(&bufDate)
+	require.NoError(t, err)
+	_, err = readBack(t, w, bufDate.Bytes())
+	assert.Contains(t, strings.Join(problems(t, err), "\n"), `事故及违法违规!B3: "去年" 不是有效日期 / date "去年" is not a valid YYYY-MM-DD date`)
+
 	require.NoError(t, f.SetCellStr(sheet.SheetIncidents, "A3", "JL761-NOPE"))
 	var buf bytes.Buffer
 	_, err = f.WriteTo(&buf)
