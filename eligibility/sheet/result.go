@@ -72,6 +72,10 @@ func (w *Workbook) Evaluate(ctx context.Context, rows []Row, asOf eligibility.Da
 	return out, nil
 }
 
+// noUnit labels the projects that name no reporting unit (a carrier's
+// provincial company reports directly, 二.2).
+const noUnit = "（未填报送单位）"
+
 // decisionColours colour a decision's cell: green, red, amber.
 var decisionColours = map[eligibility.Decision]string{
 	eligibility.Eligible:     "C6EFCE",
@@ -194,12 +198,7 @@ func planText(r *remedy.Remedies) string {
 	if r == nil {
 		return ""
 	}
-	var b strings.Builder
-	b.WriteString(r.Plan.Text.Zh)
-	for _, c := range r.Plan.Changes {
-		b.WriteString("\n· " + c.Text.Zh)
-	}
-	return b.String()
+	return r.Plan.Text.Zh // it lists the plan's changes
 }
 
 func fixText(fx remedy.Fix) string {
@@ -347,7 +346,7 @@ func (w *Workbook) summary(f *excelize.File, st *styles, outs []Outcome) error {
 	for _, k := range keys {
 		unit := k.unit.Chinese()
 		if k.unit == "" {
-			unit = "（未填）"
+			unit = noUnit
 		}
 		countRow(unit, k.cat.Chinese(), counts[k])
 	}

@@ -188,7 +188,7 @@ func TestResultWorkbook(t *testing.T) {
 		count[string(o.Verdict.Decision)]++
 		unit := o.Project.ReportingUnit.Chinese()
 		if unit == "" {
-			unit = "（未填）"
+			unit = "（未填报送单位）"
 		}
 		cells[key{unit, o.Verdict.Category.Chinese(), o.Verdict.Decision.Words().Zh}]++
 		fixes += len(o.Remedies.Fixes)
