@@ -205,7 +205,7 @@ func writeCodes(f *excelize.File, st *styles, colSets ...[]column) (map[string]s
 			for _, cd := range c.codes {
 				key.WriteString(cd.code + "\x00")
 			}
-			if ref, ok := shared[key.String()]; ok && c.kind != kCodeList {
+			if ref, ok := shared[key.String()]; ok {
 				refs[c.path] = ref
 				continue
 			}
@@ -230,10 +230,8 @@ func writeCodes(f *excelize.File, st *styles, colSets ...[]column) (map[string]s
 					return nil, err
 				}
 			}
-			if c.kind != kCodeList {
-				refs[c.path] = fmt.Sprintf("'%s'!$%s$3:$%s$%d", SheetCodes, col, col, len(c.codes)+2)
-				shared[key.String()] = refs[c.path]
-			}
+			refs[c.path] = fmt.Sprintf("'%s'!$%s$3:$%s$%d", SheetCodes, col, col, len(c.codes)+2)
+			shared[key.String()] = refs[c.path]
 			if err := f.SetColWidth(SheetCodes, col, col, 22); err != nil {
 				return nil, err
 			}
@@ -286,7 +284,14 @@ func writeHeader(f *excelize.File, st *styles, sheet string, cols []column, code
 			dv.SetSqrefDropList(ref)
 			// A warning, not a stop: a code not in the list can still be typed, and
 			// reading reports it with the closest code.
-			dv.SetError(excelize.DataValidationErrorStyleWarning, "代码 / code", "请从下拉列表选择 / choose from the list")
+			if c.kind == kCodeList {
+				// A list cell holds several names: the drop-down picks one, and
+				// the warning lets a typed 甲、乙 stand.
+				dv.SetError(excelize.DataValidationErrorStyleWarning, "多项 / several",
+					"可填多项，以“、”分隔：请确认后继续 / several names separated by 、: confirm to keep them")
+			} else {
+				dv.SetError(excelize.DataValidationErrorStyleWarning, "代码 / code", "请从下拉列表选择 / choose from the list")
+			}
 			if err := f.AddDataValidation(sheet, dv); err != nil {
 				return err
 			}

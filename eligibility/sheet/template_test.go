@@ -83,7 +83,8 @@ func TestTemplateCells(t *testing.T) {
 		lists[strings.SplitN(dv.Sqref, ":", 2)[0]] = dv.Formula1
 	}
 	for _, en := range []string{"category", "subtype", "stage", "reportingUnit", "applicant.legalForm", "applicant.enterpriseKind",
-		"applicant.carrier", "identifierNode.kind", "platform.level", "writtenCommitment", "findings.AI-3.met", "incidents"} {
+		"applicant.carrier", "identifierNode.kind", "platform.level", "writtenCommitment", "findings.AI-3.met", "incidents",
+		"bigDataContent", "fiveG.technologies", "intranet.technologies"} {
 		ref, ok := lists[col[en]+"3"]
 		require.True(t, ok, "no drop-down for %s", en)
 		// The list names the Chinese names on 代码表.
