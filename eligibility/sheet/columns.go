@@ -299,7 +299,7 @@ func newLayout(e *eligibility.Engine, pl *remedy.Planner) (*layout, error) {
 			{"on", "评审日期", "on", kDate, 12},
 			{"note", "评审意见", "note", kText, 20},
 		} {
-			_, desc := finderDesc(&doc, f.sub)
+			desc := findingDesc(&doc, f.sub)
 			col := column{path: p + "." + f.sub, kind: f.k, zh: "评审·" + id + "·" + f.zh, en: p + "." + f.en, desc: desc, width: f.w}
 			if f.k == kBool {
 				col.codes = []code{{"true", "是", "yes"}, {"false", "否", "no"}}
@@ -319,14 +319,13 @@ func newLayout(e *eligibility.Engine, pl *remedy.Planner) (*layout, error) {
 	return l, nil
 }
 
-// finderDesc is the schema's description of a field of a Finding.
-func finderDesc(d *schemaDoc, field string) (string, string) {
+// findingDesc is the schema's description of a field of a Finding.
+func findingDesc(d *schemaDoc, field string) string {
 	n := d.Defs["Finding"]
 	if n == nil || n.Properties[field] == nil {
-		return "", ""
+		return ""
 	}
-	f := n.Properties[field]
-	return f.Title, strings.ReplaceAll(f.Description, "`", "")
+	return strings.ReplaceAll(n.Properties[field].Description, "`", "")
 }
 
 func hasCode(cs []code, c string) bool {
