@@ -34,7 +34,8 @@ type Input struct {
 	// Items are the items of a list the record states, so that a list of one item
 	// "a, b" and one of the two items "a" and "b" can be told apart; Value joins
 	// them. They are bounded as Value is: the first MaxEchoItems, each cut after
-	// MaxEchoBytes bytes. (A parameter's list is of codes, which hold no comma.)
+	// MaxEchoBytes bytes; none for an empty list. (A parameter's list is of codes,
+	// which hold no comma.)
 	Items []string `json:"items,omitempty"`
 	// ItemCount is the length of a list cut to its first MaxEchoItems items, and 0
 	// when Items holds every item.
@@ -230,9 +231,10 @@ func echoText(s string) string {
 }
 
 // echoItems returns a copy of the first MaxEchoItems items of list, each bounded by
-// echoText, and the list's length when it is cut (0 otherwise).
+// echoText, and the list's length when it is cut (0 otherwise). An empty list has no
+// items (nil): that is how it reads back from JSON, where omitempty leaves it out.
 func echoItems(list []string) ([]string, int) {
-	if list == nil {
+	if len(list) == 0 {
 		return nil, 0
 	}
 	out := make([]string, min(len(list), MaxEchoItems))
@@ -437,7 +439,7 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 		zh.WriteString(" " + n + " 项")
 		en.WriteString(" " + n + " recorded")
 		return
-	case in.Items != nil || in.Codes != "":
+	case in.Items != nil || in.Codes != "" || listFacts[in.Name] != nil: // an empty list has no Items
 		names := itemNames(in)
 		zh.WriteString(" " + names.Zh)
 		en.WriteString(" " + names.En)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
+	"unicode"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -52,8 +54,10 @@ const fastDecodeLimit = 16 << 10
 // names in another case and invalid UTF-8; unknown members are refused by option.
 // What remains is screened out before decoding: null, \u escapes (which can hide a
 // lone surrogate) and empty strings other than a form text's stated blank are rare
-// in a valid record, so any of them sends it down the walk, as does an amount or a year
-// not in the walk's form.
+// in a valid record, so any of them sends it down the walk, as does an amount, a form
+// amount or a year not in the walk's form. A type the walk decodes by a rule of its
+// own (decimal.Decimal, FormAmount, a year) is decoded here by that rule, never by its
+// own UnmarshalJSON, which may be more lenient (FormAmount's reads "-1e3").
 func fastDecode(data []byte) (*Project, bool) {
 	if bytes.Contains(data, []byte("null")) || bytes.Contains(data, []byte(`\u`)) || !onlyBlankForms(data) {
 		return nil, false
@@ -69,6 +73,7 @@ var fastOptions = jsonv2.JoinOptions(
 	jsonv2.RejectUnknownMembers(true),
 	jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
 		jsonv2.UnmarshalFromFunc(unmarshalAmount),
+		jsonv2.UnmarshalFromFunc(unmarshalFormAmount),
 		jsonv2.UnmarshalFromFunc(unmarshalYear),
 	)),
 )
@@ -97,6 +102,33 @@ func unmarshalAmount(dec *jsontext.Decoder, d *decimal.Decimal) error {
 	return nil
 }
 
+// unmarshalFormAmount takes a 三.2 form amount as walker.formAmount does: a string of
+// white space only is a field left blank, anything else an amount in the canonical
+// form, optionally negative (FormAmountPattern).
+func unmarshalFormAmount(dec *jsontext.Decoder, a *FormAmount) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	if tok.Kind() != '"' {
+		return &errNotPlain
+	}
+	s := tok.String()
+	if strings.TrimFunc(s, unicode.IsSpace) == "" {
+		*a = FormAmount{blank: true}
+		return nil
+	}
+	if amountForm(strings.TrimPrefix(s, "-")) != "" {
+		return &errNotPlain
+	}
+	v, err := decimal.NewFromString(s)
+	if err != nil {
+		return err
+	}
+	*a = FormAmount{amount: v}
+	return nil
+}
+
 // unmarshalYear takes a year as the walk does: a JSON integer from 1 to 9999
 // written as digits.
 func unmarshalYear(dec *jsontext.Decoder, n *int) error {
@@ -116,9 +148,11 @@ func unmarshalYear(dec *jsontext.Decoder, n *int) error {
 }
 
 // blankable are the members whose value may be "": the form texts, pointers where a
-// stated blank differs from no statement. No other member of the record has these
-// names, so the strict decoder refuses "" under them anywhere else.
-var blankable = [...]string{`"constructionScale"`, `"progress"`, `"responsiblePerson"`}
+// stated blank differs from no statement, and the form amount investment.completed,
+// where "" is a field left blank. No other member of the record has these names but
+// selfAssessment.completed, a bool, so the strict decoder refuses "" under them
+// anywhere else.
+var blankable = [...]string{`"constructionScale"`, `"progress"`, `"responsiblePerson"`, `"completed"`}
 
 // onlyBlankForms reports whether every "" in data is the value of a form text. It
 // errs towards false (a "" it cannot place, such as the end of "a\""), which sends

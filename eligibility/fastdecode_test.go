@@ -101,6 +101,30 @@ func TestFastDecodeAnswersAsTheWalk(t *testing.T) {
 		func(_ *rand.Rand, b []byte) []byte {
 			return regexp.MustCompile(`"total": "[0-9.]*"`).ReplaceAll(b, []byte(`"total": "1000000000000000000.000"`))
 		},
+		func(_ *rand.Rand, b []byte) []byte { // the form amount in every form the walk reads or refuses
+			return regexp.MustCompile(`"total": "[0-9.]*"`).ReplaceAll(b, []byte(`"total": "1", "completed": "-1e3"`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return regexp.MustCompile(`"completed": "[^"]*"`).ReplaceAll(b, []byte(`"completed": "-1200000.50"`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return regexp.MustCompile(`"completed": "[^"]*"`).ReplaceAll(b, []byte(`"completed": "+5000000"`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return regexp.MustCompile(`"completed": "[^"]*"`).ReplaceAll(b, []byte(`"completed": "--5"`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return regexp.MustCompile(`"completed": "[^"]*"`).ReplaceAll(b, []byte(`"completed": " \t　"`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return regexp.MustCompile(`"completed": "[^"]*"`).ReplaceAll(b, []byte(`"completed": 2019.5`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return regexp.MustCompile(`"completed": "[^"]*"`).ReplaceAll(b, []byte(`"completed": ".5"`))
+		},
+		func(_ *rand.Rand, b []byte) []byte {
+			return bytes.Replace(b, []byte(`"applicant": {`), []byte(`"applicant": {"selfAssessment": {"completed": ""},`), 1)
+		},
 		func(_ *rand.Rand, b []byte) []byte {
 			return bytes.Replace(b, []byte(`"applicant": {`), []byte(`"applicant": {"selfAssessment": {"year": 2e3},`), 1)
 		},

@@ -30,11 +30,15 @@ const (
 	//   - every result leaves out its ref, strength, basis and requirement, which the
 	//     rule set fixes for the criterion's id, and its explanation, which
 	//     [Result.Explanation] derives from the other fields;
-	//   - every input leaves out its label and unit, which the input's name fixes.
+	//   - every input leaves out its label, unit and code list (codes), which the
+	//     input's name fixes.
 	//
 	// The verdict's own members (decision, ID lists, parameters, provenance) are
-	// those of the full form, and every result keeps its outcome, inputs' values,
-	// missing paths and message. It reads back into a Verdict with json.Unmarshal,
+	// those of the full form, and every result keeps its outcome, inputs' values
+	// and items, missing paths, message and adjustments. The adjustments stay
+	// although the rule set fixes them too: they qualify the message (a threshold
+	// that departs from the letter's), which is kept so that a verdict reads without
+	// its rule set, and under the letter's own values there are none to write. It reads back into a Verdict with json.Unmarshal,
 	// the left-out fields zero. verdict.schema.json describes it under $defs as
 	// CompactVerdict.
 	Compact
@@ -117,7 +121,7 @@ type writer[T any] struct {
 var (
 	compactOmits = map[string]bool{
 		"Result.Ref": true, "Result.Strength": true, "Result.Basis": true, "Result.Requirement": true,
-		"Input.Label": true, "Input.Unit": true,
+		"Input.Label": true, "Input.Unit": true, "Input.Codes": true,
 	}
 	compactBare = map[string]bool{"Result.ID": true, "Result.Outcome": true}
 )
@@ -277,6 +281,20 @@ func putTextPair(dst []byte, t criteria.Text) []byte {
 	return append(dst, '}')
 }
 
+func putTextPairs(dst []byte, list []criteria.Text) []byte {
+	if list == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, t := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = putTextPair(dst, t)
+	}
+	return append(dst, ']')
+}
+
 func putSlice[T any](dst []byte, list []T, enc *encoder[T], form VerdictForm) ([]byte, error) {
 	if list == nil {
 		return append(dst, "null"...), nil
@@ -406,6 +424,10 @@ var resultWriters = map[string]writer[Result]{
 		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putStrings(dst, r.Missing), nil }},
 	"Message": {func(r *Result) bool { return r.Message == criteria.Text{} },
 		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putTextPair(dst, r.Message), nil }},
+	"Adjustments": {func(r *Result) bool { return len(r.Adjustments) == 0 },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) {
+			return putTextPairs(dst, r.Adjustments), nil
+		}},
 }
 
 var inputWriters = map[string]writer[Input]{
@@ -415,6 +437,14 @@ var inputWriters = map[string]writer[Input]{
 		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putTextPair(dst, in.Label), nil }},
 	"Value": {func(in *Input) bool { return in.Value == "" },
 		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Value) }},
+	"Items": {func(in *Input) bool { return len(in.Items) == 0 },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putStrings(dst, in.Items), nil }},
+	"ItemCount": {func(in *Input) bool { return in.ItemCount == 0 },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) {
+			return strconv.AppendInt(dst, int64(in.ItemCount), 10), nil
+		}},
+	"Codes": {func(in *Input) bool { return in.Codes == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Codes) }},
 	"Unit": {func(in *Input) bool { return in.Unit == "" },
 		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Unit) }},
 	"Missing": {func(in *Input) bool { return !in.Missing },
@@ -432,7 +462,8 @@ var inputWriters = map[string]writer[Input]{
 func init() {
 	// A verdict has about 150 inputs: they are written directly while Input's plan
 	// is the one appendInput follows (a field added to Input goes by the plan).
-	if planIs(inputEncoder, []string{"Name", "Label", "Value?", "Unit?", "Missing?", "By?", "On?", "Note?"}) {
+	if planIs(inputEncoder, []string{"Name", "Label", "Value?", "Items?", "ItemCount?", "Codes?",
+		"Unit?", "Missing?", "By?", "On?", "Note?"}) {
 		inputEncoder.direct = appendInput
 	}
 	// Result's explanation follows its fields in the full form; a not-applicable
@@ -475,6 +506,18 @@ func appendInput(dst []byte, in *Input, form VerdictForm) []byte {
 	if in.Value != "" {
 		dst = append(dst, `,"value":`...)
 		dst = appendString(dst, in.Value)
+	}
+	if len(in.Items) > 0 {
+		dst = append(dst, `,"items":`...)
+		dst = putStrings(dst, in.Items)
+	}
+	if in.ItemCount != 0 {
+		dst = append(dst, `,"itemCount":`...)
+		dst = strconv.AppendInt(dst, int64(in.ItemCount), 10)
+	}
+	if in.Codes != "" && form == Full {
+		dst = append(dst, `,"codes":`...)
+		dst = appendString(dst, in.Codes)
 	}
 	if in.Unit != "" && form == Full {
 		dst = append(dst, `,"unit":`...)

@@ -161,7 +161,7 @@ func TestMarshalCompact(t *testing.T) {
 			r.Ref, r.Strength, r.Basis, r.Requirement = "", "", "", criteria.Text{}
 			r.Inputs = make([]eligibility.Input, len(v.Results[i].Inputs))
 			for j, in := range v.Results[i].Inputs {
-				in.Label, in.Unit = criteria.Text{}, ""
+				in.Label, in.Unit, in.Codes = criteria.Text{}, "", ""
 				r.Inputs[j] = in
 			}
 			if len(r.Inputs) == 0 {

@@ -18,13 +18,14 @@ func addCompact(root *jsonschema.Schema) error {
 	if result == nil || input == nil {
 		return errors.New("no $defs entries Result and Input")
 	}
-	ci := without(input, "label", "unit")
+	ci := without(input, "label", "unit", "codes")
 	ci.Description = "An input of a result in a verdict's compact form: the full form's Input without its " +
-		"label and unit, which the input's name fixes."
+		"label, unit and code list (codes), which the input's name fixes."
 	cr := without(result, "ref", "strength", "basis", "requirement", "explanation")
 	cr.Description = "A result in a verdict's compact form: the full form's Result without its clause, " +
 		"strength, basis and requirement, which the rule set fixes for the criterion's id, and without its " +
-		"explanation, which is derived from the other members. A not-applicable result is its id and outcome only."
+		"explanation, which is derived from the other members. It keeps its adjustments, which qualify its message. " +
+		"A not-applicable result is its id and outcome only."
 	if inputs, ok := cr.Properties.Get("inputs"); ok {
 		list := *inputs
 		list.Items = ref("CompactInput")
