@@ -537,8 +537,8 @@ func TestCheckPageBoxes(t *testing.T) {
 		check := func(cat, path string, codes []string, name func(string) criteria.Text) {
 			_, body := do(t, ts, http.MethodGet, "/?category="+cat+"&lang="+lang, "", nil)
 			for _, c := range codes {
-				assert.Contains(t, string(body), `<input type="checkbox" id="`+inputID(path)+"-"+c+`" name="`+path+`" value="`+c+`"> `+
-					template_escape(words(lang, name(c)))+` <code>`+c+`</code>`, "%s %s", path, c)
+				assert.Contains(t, string(body), `<input type="checkbox" id="`+inputID(path)+"-"+c+`" name="`+path+`" value="`+c+`"> <span>`+
+					template_escape(words(lang, name(c)))+` <code>`+c+`</code></span>`, "%s %s", path, c)
 			}
 			assert.Contains(t, string(body), `name="`+nonePrefix+path+`" value="yes">`)
 			assert.NotContains(t, string(body), `<textarea id="`+inputID(path)+`"`)

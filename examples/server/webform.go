@@ -216,7 +216,7 @@ func formFields(lang string, f *remedy.Form, render func(criteria.Text) criteria
 		case "list":
 			if opts, ok := codeLists[fl.Path]; ok {
 				v.Kind, v.Boxes = "checks", opts(lang)
-				v.NoneLabel = tr(lang, "无（明确未列任何一项）", "None (stated: none)")
+				v.NoneLabel = tr(lang, "无（明确未列任何一项）", "None (explicitly none)")
 				v.Note = tr(lang, "勾选所列各项；“无”表示明确未列任何一项；都不勾选即未说明。",
 					"Tick each item stated; \"none\" says none is stated; nothing ticked is not stated.")
 				break
