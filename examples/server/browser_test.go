@@ -145,7 +145,18 @@ func TestPagesInChromium(t *testing.T) {
 			var steps []chromedp.Action[chromedp.Void]
 			steps = append(steps, chromedp.SendKeys(chromedp.CSS("#f-asOf"), submission))
 			for _, k := range keys {
-				steps = append(steps, chromedp.SetValue(chromedp.CSS(`fieldset:not([disabled]) [name="`+k+`"]`), vals[k]))
+				in := `fieldset:not([disabled]) [name="` + k + `"]`
+				_, list := codeLists[k]
+				switch {
+				case list: // a box a code
+					for _, c := range strings.Split(vals[k], "\n") {
+						steps = append(steps, chromedp.Click(chromedp.CSS(in+`[value="`+c+`"]`)))
+					}
+				case strings.HasPrefix(k, nonePrefix) || strings.HasPrefix(k, blankPrefix):
+					steps = append(steps, chromedp.Click(chromedp.CSS(in)))
+				default:
+					steps = append(steps, chromedp.SetValue(chromedp.CSS(in), vals[k]))
+				}
 			}
 			steps = append(steps, chromedp.Click(chromedp.CSS("#submit")), chromedp.WaitVisible(chromedp.CSS("#decision-text")))
 			require.NoError(t, chromedp.Do(ctx, steps...))
@@ -222,6 +233,23 @@ func TestPagesInChromium(t *testing.T) {
 		require.NoError(t, err)
 		assert.Contains(t, errNext, "「项目总投资」填写有误")
 		screenshot(t, ctx, filepath.Join(shots, "check-errors-noscript.png"))
+
+		// A list of codes is ticked box by box, and a 三.2 field's box states it blank.
+		in := func(id string) chromedp.CSS { return chromedp.CSS(`fieldset:not([disabled]) #` + id) }
+		require.NoError(t, chromedp.Do(ctx,
+			chromedp.Navigate(ts.URL+"/?category=bigdata&lang=en"),
+			chromedp.WaitVisible(in("f-bigDataContent-storage")),
+			chromedp.SendKeys(chromedp.CSS("#f-asOf"), submission),
+			chromedp.Click(in("f-bigDataContent-storage")),
+			chromedp.Click(in("f-bigDataContent-analysis")),
+			chromedp.Click(in("f-form-constructionScale-blank")),
+			chromedp.Click(chromedp.CSS("#submit")),
+			chromedp.WaitVisible(chromedp.CSS("#decision-text")),
+		))
+		record, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`input[name="record"]`)))
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"category": "bigdata", "bigDataContent": ["storage", "analysis"], "form": {"constructionScale": ""}}`, record)
+		assert.Contains(t, text(t, ctx, "#failing"), "GEN-1", "the form's blank construction scale fails 三.2")
 	})
 
 	t.Run("the rules page", func(t *testing.T) {

@@ -92,12 +92,14 @@
 //
 // GET / is a page for people: a form generated from the rule set (eligibility/remedy's
 // Form: the facts and findings the chosen category's criteria read), or a pasted or
-// uploaded JSON record, and the required evaluation date. POST /check answers the
-// decision, the failing clauses with the letter's text, what to provide, the advisories
-// and the remedy plan, or the form again with every problem next to its field. POST
-// /check/report.html, /check/report.md and /check/verdict.json download the reports and
-// the verdict of the record posted back from the answer's hidden field. GET /rules lists
-// the rule set. The pages are in Chinese, in English with ?lang=en; they name the rule
+// uploaded JSON record, and the required evaluation date. A list of codes is a box a
+// code, named in the page's language ("none" states it empty, nothing ticked leaves it
+// out), and each 三.2 form field has a box that records it left blank (""). POST
+// /check answers the decision, the failing clauses with the letter's text, what to
+// provide, the advisories and the remedy plan, or the form again with every problem
+// next to its field. POST /check/report.html, /check/report.md and /check/verdict.json
+// download the reports and the verdict of the record posted back from the answer's
+// hidden field. GET /rules lists the rule set. The pages are in Chinese, in English with ?lang=en; they name the rule
 // set and what it changes from the letter. They work with scripting off, load only
 // /assets/style.css and /assets/app.js (embedded), and carry a Content-Security-Policy
 // that forbids inline script and every other origin. Nothing is written to disk.

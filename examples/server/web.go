@@ -278,7 +278,9 @@ func (s *server) checkForm(lang string, vals map[string]string, probs []fieldErr
 	return cv, chosenFields, nil
 }
 
-// formSubmission is a posted form: its fields and, when one was uploaded, the record file.
+// formSubmission is a posted form: its fields and, when one was uploaded, the record
+// file. A name posted more than once (the boxes of a list of codes) holds its values
+// one a line, as a list's textarea does.
 type formSubmission struct {
 	vals map[string]string
 	file []byte
@@ -304,8 +306,8 @@ func (s *server) readSubmission(w http.ResponseWriter, r *http.Request) (formSub
 		if err != nil {
 			return sub, httpProblem(http.StatusBadRequest, "the form does not parse: "+err.Error())
 		}
-		for k := range q {
-			sub.vals[k] = q.Get(k)
+		for k, vs := range q {
+			sub.vals[k] = strings.Join(vs, "\n")
 		}
 	case "multipart/form-data":
 		mr, err := (&http.Request{Header: http.Header{"Content-Type": {r.Header.Get("Content-Type")}}, Body: body}).MultipartReader()
@@ -326,7 +328,9 @@ func (s *server) readSubmission(w http.ResponseWriter, r *http.Request) (formSub
 			}
 			if part.FormName() == "file" {
 				sub.file = data
-			} else if _, seen := sub.vals[part.FormName()]; !seen {
+			} else if prev, seen := sub.vals[part.FormName()]; seen {
+				sub.vals[part.FormName()] = prev + "\n" + string(data)
+			} else {
 				sub.vals[part.FormName()] = string(data)
 			}
 		}
@@ -348,10 +352,11 @@ func (s *server) checkSubmit(w http.ResponseWriter, r *http.Request) {
 	lang := pageLang(r, sub.vals)
 	record, fromForm, probs := s.recordOf(lang, sub)
 	asOf, asOfProbs := asOfValue(sub.vals["asOf"])
-	if len(asOfProbs) > 0 && len(probs) == 0 {
+	if (len(asOfProbs) > 0 || len(probs) > 0) && record != nil {
 		// Every problem at once: the record's too, checked on the rule set's
-		// effective date, though without a date there is no verdict.
-		probs = s.recordProblems(r.Context(), record)
+		// effective date, though without a date or with the form's own problems
+		// there is no verdict.
+		probs = append(probs, s.recordProblems(r.Context(), record)...)
 	}
 	probs = append(asOfProbs, probs...)
 	var verdict *eligibility.Verdict
@@ -432,11 +437,11 @@ func (s *server) recordOf(lang string, sub formSubmission) ([]byte, bool, []fiel
 		return nil, true, []fieldError{{Path: "", Message: err.Error()}}
 	}
 	all := append(baseFieldsView(lang), fields...)
-	rec, err := buildRecord(string(cat), all, sub.vals)
+	rec, probs, err := buildRecord(string(cat), all, sub.vals)
 	if err != nil {
 		return nil, true, []fieldError{{Path: "", Message: err.Error()}}
 	}
-	return rec, true, nil
+	return rec, true, probs
 }
 
 // evaluateWithRemedies decodes, evaluates and plans one record, with the API's

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"log/slog"
 	"maps"
 	"mime/multipart"
@@ -21,13 +22,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
 )
 
 // formValues turns a record into what a person types into the check page: each fact at
-// its JSON path, yes-or-no as true/false, a list one item a line, a finding's four
-// parts, the incidents as rows. It returns the values and the paths it wrote.
+// its JSON path, yes-or-no as true/false, a list one item a line (a list of codes: the
+// boxes ticked, postForm sends one part a box), an empty list as its "none" box, a 三.2
+// form field stated "" as its "left blank" box, a finding's four parts, the incidents
+// as rows.
 func formValues(t testing.TB, record []byte) map[string]string {
 	t.Helper()
 	var rec map[string]any
@@ -55,11 +59,21 @@ func formValues(t testing.TB, record []byte) map[string]string {
 				}
 				return
 			}
+			if len(x) == 0 {
+				out[nonePrefix+prefix] = "yes"
+				return
+			}
 			var items []string
 			for _, e := range x {
 				items = append(items, fmt.Sprint(e))
 			}
 			out[prefix] = strings.Join(items, "\n")
+		case string:
+			if x == "" && slices.Contains(formBlanks, prefix) {
+				out[blankPrefix+prefix] = "yes"
+				return
+			}
+			out[prefix] = x
 		case bool:
 			out[prefix] = fmt.Sprint(x)
 		case nil:
@@ -89,6 +103,12 @@ func postForm(t testing.TB, ts *httptest.Server, path string, vals map[string]st
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		if _, ok := codeLists[k]; ok {
+			for _, code := range strings.Split(vals[k], "\n") { // one box, one part
+				require.NoError(t, mw.WriteField(k, code))
+			}
+			continue
+		}
 		require.NoError(t, mw.WriteField(k, vals[k]))
 	}
 	if file != nil {
@@ -141,12 +161,7 @@ func TestCheckFormRoundTrip(t *testing.T) {
 			var want eligibility.Verdict
 			require.NoError(t, json.Unmarshal(s.verdict, &want))
 			vals := formValues(t, s.record)
-			if slices.Contains(slices.Collect(maps.Values(vals)), "") {
-				// A blank input states nothing: the form cannot say a form field was
-				// left blank (that takes a pasted record), so such a sample gets
-				// the verdict of its record without the blank fields.
-				want = *verdictWithoutBlanks(t, s.record)
-			}
+			require.NotContains(t, slices.Collect(maps.Values(vals)), "", "the form states every blank with a box")
 			names := pageFields(t, ts, string(want.Category))
 			for k := range vals {
 				if !names[k] && !strings.HasPrefix(k, "findings.") {
@@ -165,32 +180,6 @@ func TestCheckFormRoundTrip(t *testing.T) {
 			}
 		})
 	}
-}
-
-// verdictWithoutBlanks evaluates a record with its empty strings left out.
-func verdictWithoutBlanks(t testing.TB, record []byte) *eligibility.Verdict {
-	t.Helper()
-	var rec any
-	require.NoError(t, json.Unmarshal(record, &rec))
-	var drop func(v any)
-	drop = func(v any) {
-		if m, ok := v.(map[string]any); ok {
-			for k, e := range m {
-				if e == "" {
-					delete(m, k)
-				}
-				drop(e)
-			}
-		}
-	}
-	drop(rec)
-	data, err := json.Marshal(rec)
-	require.NoError(t, err)
-	p, err := eligibility.DecodeProject(data)
-	require.NoError(t, err)
-	v, err := eligibility.Default().Evaluate(p, criteria.MustParseDate(submission))
-	require.NoError(t, err)
-	return v
 }
 
 // decisionOf reads the decision from an answer page.
@@ -425,4 +414,193 @@ func TestRuleSetChanges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// answerRecord reads the record an answer page carries for its downloads: the record
+// the form built.
+func answerRecord(t testing.TB, page string) map[string]any {
+	t.Helper()
+	m := regexp.MustCompile(`name="record" value="([^"]*)"`).FindStringSubmatch(page)
+	require.NotNil(t, m, "the answer page carries the record")
+	var rec map[string]any
+	require.NoError(t, json.Unmarshal([]byte(html.UnescapeString(m[1])), &rec))
+	return rec
+}
+
+// outcomeOf evaluates a record the page built and returns one criterion's outcome.
+func outcomeOf(t testing.TB, rec map[string]any, id string) eligibility.Outcome {
+	t.Helper()
+	data, err := json.Marshal(rec)
+	require.NoError(t, err)
+	p, err := eligibility.DecodeProject(data)
+	require.NoError(t, err)
+	v, err := eligibility.Default().Evaluate(p, criteria.MustParseDate(submission))
+	require.NoError(t, err)
+	for _, r := range v.Results {
+		if r.ID == id {
+			return r.Outcome
+		}
+	}
+	t.Fatalf("no result for %s", id)
+	return ""
+}
+
+// TestCheckFormBoxes posts the boxes of the check page: a list of codes ticked box by
+// box, its "none" box, and a 三.2 form field's "left blank" box, and checks the record
+// the form builds and what the criteria that read it make of it.
+func TestCheckFormBoxes(t *testing.T) {
+	ts := startWeb(t, eligibility.Default(), defaultConfig())
+	base := map[string]string{"lang": "en", "asOf": submission, "category": "bigdata", "subtype": "datacenter"}
+	for _, tt := range []struct {
+		name    string
+		vals    map[string]string
+		path    []string // where in the record
+		want    any      // what it holds there; nil: the key is left out
+		id      string
+		outcome eligibility.Outcome
+	}{
+		{"ticked codes make the list", map[string]string{"bigDataContent": "storage\nanalysis"},
+			[]string{"bigDataContent"}, []any{"storage", "analysis"}, "BD-1a", eligibility.Pass},
+		{"only codes that do not count", map[string]string{"bigDataContent": "facilities"},
+			[]string{"bigDataContent"}, []any{"facilities"}, "BD-1a", eligibility.Fail},
+		{"nothing ticked leaves the list out", map[string]string{},
+			[]string{"bigDataContent"}, nil, "BD-1a", eligibility.OutcomeUndetermined},
+		{"none states the list empty", map[string]string{nonePrefix + "bigDataContent": "yes"},
+			[]string{"bigDataContent"}, []any{}, "BD-1a", eligibility.Fail},
+		{"none states 5G technologies empty", map[string]string{"category": "industrial-internet", "subtype": "5g-infrastructure", nonePrefix + "fiveG.technologies": "yes"},
+			[]string{"fiveG", "technologies"}, []any{}, "II-2a", eligibility.Fail},
+		{"5G technologies not stated", map[string]string{"category": "industrial-internet", "subtype": "5g-infrastructure"},
+			[]string{"fiveG", "technologies"}, nil, "II-2a", eligibility.OutcomeUndetermined},
+		{"the progress left blank", map[string]string{blankPrefix + "form.progress": "yes"},
+			[]string{"form", "progress"}, "", "GEN-2", eligibility.Fail},
+		{"the responsible person left blank", map[string]string{blankPrefix + "form.responsiblePerson": "yes"},
+			[]string{"form", "responsiblePerson"}, "", "GEN-4", eligibility.Fail},
+		{"the blank box states the field blank", map[string]string{blankPrefix + "form.constructionScale": "yes"},
+			[]string{"form", "constructionScale"}, "", "GEN-1", eligibility.Fail},
+		{"a blank input without the box states nothing", map[string]string{"form.constructionScale": ""},
+			[]string{"form", "constructionScale"}, nil, "GEN-1", eligibility.OutcomeUndetermined},
+		{"a typed value", map[string]string{"form.constructionScale": "机柜200个"},
+			[]string{"form", "constructionScale"}, "机柜200个", "GEN-1", eligibility.Pass},
+		{"the completed investment left blank", map[string]string{blankPrefix + "investment.completed": "yes", "investment.completedVerified": "true", "investment.total": "6000000"},
+			[]string{"investment", "completed"}, "", "GEN-3", eligibility.Fail},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			vals := maps.Clone(base)
+			maps.Copy(vals, tt.vals)
+			resp, body := postForm(t, ts, "/check", vals, nil)
+			require.Equal(t, http.StatusOK, resp.StatusCode, body)
+			rec := answerRecord(t, body)
+			var got any = rec
+			for _, k := range tt.path {
+				m, _ := got.(map[string]any)
+				got = m[k]
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.outcome, outcomeOf(t, rec, tt.id))
+			assert.Equal(t, tt.outcome == eligibility.Fail, strings.Contains(body, `id="fail-`+tt.id+`"`), "the page shows %s failing", tt.id)
+		})
+	}
+
+	t.Run("urlencoded, a name once a box", func(t *testing.T) {
+		form := url.Values{"asOf": {submission}, "category": {"industrial-internet"}, "subtype": {"5g-infrastructure"},
+			"fiveG.technologies": {"network-slicing", "public-macro-coverage"}, "lang": {"en"}}
+		resp, body := do(t, ts, http.MethodPost, "/check", "application/x-www-form-urlencoded", []byte(form.Encode()))
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+		rec := answerRecord(t, string(body))
+		assert.Equal(t, map[string]any{"technologies": []any{"network-slicing", "public-macro-coverage"}}, rec["fiveG"])
+	})
+
+	t.Run("a box beside what it contradicts", func(t *testing.T) {
+		vals := maps.Clone(base)
+		maps.Copy(vals, map[string]string{
+			"bigDataContent": "storage", nonePrefix + "bigDataContent": "yes",
+			"form.progress": "已开工", blankPrefix + "form.progress": "yes",
+			"investment.total": "-1",
+		})
+		resp, body := postForm(t, ts, "/check", vals, nil)
+		require.Equal(t, http.StatusBadRequest, resp.StatusCode, body)
+		assert.Regexp(t, `Please correct these problems \(3\)`, body, "the boxes' problems and the record's, at once")
+		for _, tt := range []struct{ id, zh string }{
+			{"f-bigDataContent", "勾选了“无”，又勾选了其中的项目"},
+			{"f-form-progress", "勾选了“表单中此栏留空”，又填写了内容"},
+		} {
+			i := strings.Index(body, `id="`+tt.id+`"`)
+			require.Positive(t, i, tt.id)
+			end := strings.Index(body[i:], `<div class="field`) // the next field
+			require.Positive(t, end)
+			assert.Contains(t, body[i:i+end], tt.zh, "the problem is next to %s", tt.id)
+		}
+		assert.Contains(t, body, `id="f-bigDataContent-storage" name="bigDataContent" value="storage" checked`, "what was ticked is kept")
+		assert.Contains(t, body, `name="none:bigDataContent" value="yes" checked`)
+		assert.Contains(t, body, `name="blank:form.progress" value="yes" checked`)
+	})
+}
+
+// TestCheckPageBoxes checks each list of codes is offered as one box a code, named in
+// the page's language with the code beside, and each 三.2 form field with its blank
+// box; and that every list of codes the record schema has is offered so.
+func TestCheckPageBoxes(t *testing.T) {
+	ts := startWeb(t, eligibility.Default(), defaultConfig())
+	for _, lang := range []string{"zh", "en"} {
+		check := func(cat, path string, codes []string, name func(string) criteria.Text) {
+			_, body := do(t, ts, http.MethodGet, "/?category="+cat+"&lang="+lang, "", nil)
+			for _, c := range codes {
+				assert.Contains(t, string(body), `<input type="checkbox" id="`+inputID(path)+"-"+c+`" name="`+path+`" value="`+c+`"> <span>`+
+					template_escape(words(lang, name(c)))+` <code>`+c+`</code></span>`, "%s %s", path, c)
+			}
+			assert.Contains(t, string(body), `name="`+nonePrefix+path+`" value="yes">`)
+			assert.NotContains(t, string(body), `<textarea id="`+inputID(path)+`"`)
+			for _, p := range formBlanks {
+				assert.Contains(t, string(body), `name="`+blankPrefix+p+`" value="yes">`, p)
+			}
+			assert.Contains(t, string(body), tr(lang, "表单中此栏留空", "Left blank on the form"))
+		}
+		check("bigdata", "bigDataContent", strs(category.BigDataContents()), func(c string) criteria.Text { return nameOf(category.BigDataContent(c)) })
+		check("industrial-internet", "fiveG.technologies", strs(category.FiveGTechnologies()), func(c string) criteria.Text { return nameOf(category.FiveGTechnology(c)) })
+		check("industrial-internet", "intranet.technologies", strs(category.IntranetTechnologies()), func(c string) criteria.Text { return nameOf(category.IntranetTechnology(c)) })
+	}
+	_, body := do(t, ts, http.MethodGet, "/?category=industrial-internet", "", nil)
+	assert.Contains(t, string(body), `<textarea id="f-fiveG-scenarios" name="fiveG.scenarios"`, "a list of free text stays a textarea")
+
+	// Every list of codes in the record schema has its boxes.
+	data, err := os.ReadFile("schema/project.schema.json")
+	require.NoError(t, err)
+	var schema map[string]any
+	require.NoError(t, json.Unmarshal(data, &schema))
+	defs := schema["$defs"].(map[string]any)
+	resolve := func(n map[string]any) map[string]any {
+		for {
+			ref, ok := n["$ref"].(string)
+			if !ok {
+				return n
+			}
+			n = defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+		}
+	}
+	var lists []string
+	var walk func(path string, n map[string]any)
+	walk = func(path string, n map[string]any) {
+		n = resolve(n)
+		if items, ok := n["items"].(map[string]any); ok && resolve(items)["enum"] != nil {
+			lists = append(lists, path)
+		}
+		props, _ := n["properties"].(map[string]any)
+		for k, v := range props {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			walk(p, v.(map[string]any))
+		}
+	}
+	walk("", schema)
+	assert.ElementsMatch(t, slices.Collect(maps.Keys(codeLists)), lists)
+}
+
+func strs[T ~string](l []T) []string {
+	out := make([]string, len(l))
+	for i, c := range l {
+		out[i] = string(c)
+	}
+	return out
 }

@@ -28,7 +28,8 @@ type field struct {
 	ID    string // the element id, derived from Name
 	Label string // in the page's language
 	Path  string // the JSON path shown to the reader
-	// Kind is select, text, decimal, date, textarea or group.
+	// Kind is select, text, decimal, date, textarea, checks (a list of codes, one
+	// checkbox a code) or group.
 	Kind     string
 	Options  []option
 	Value    string
@@ -38,10 +39,63 @@ type field struct {
 	Bool     bool    // a yes-or-no select: the record holds true or false
 	Sub      []field // a group's inputs
 	Rows     [][]field
+	Boxes    []box // a checks list's boxes, in the order of the codes' table
+	// None is a checks list's "none" box, ticked: the record states the list
+	// empty, which is not the same as leaving it out.
+	None bool
+	// Blankable offers a 三.2 form field's "left blank on the form" box; Blank
+	// says it is ticked: the record states the field as "".
+	Blankable, Blank bool
+	// The boxes' labels, in the page's language; the page's introduction says
+	// what they do.
+	NoneLabel, BlankLabel string
 }
 
 type option struct {
 	Value, Label string
+}
+
+// box is one checkbox of a list of codes: the code, its name, whether it is ticked.
+type box struct {
+	Value, Label string
+	Checked      bool
+}
+
+// A checks list's "none" box and a form field's "left blank" box are inputs of
+// their own, named by a prefix that no JSON path has: a box's value cannot tell
+// "not stated" from "stated as empty", both of which post nothing for the field.
+const (
+	nonePrefix  = "none:"
+	blankPrefix = "blank:"
+)
+
+// codeLists are the record's lists of codes, by JSON path: each is offered as one
+// checkbox a code of its table of valid values, labelled by the code's name. A
+// list of free text (fiveG.scenarios) stays a textarea.
+var codeLists = map[string]func(lang string) []box{
+	"bigDataContent": func(lang string) []box {
+		return checkBoxes(lang, category.BigDataContents(), nameOf[category.BigDataContent])
+	},
+	"fiveG.technologies": func(lang string) []box {
+		return checkBoxes(lang, category.FiveGTechnologies(), nameOf[category.FiveGTechnology])
+	},
+	"intranet.technologies": func(lang string) []box {
+		return checkBoxes(lang, category.IntranetTechnologies(), nameOf[category.IntranetTechnology])
+	},
+}
+
+// formBlanks are the 三.2 form's fields (三.2: 写清项目建设规模、进展情况，核实项目完成投
+// 资，落实项目责任人): a record states a field the form leaves blank as "", which the
+// criteria of 三.2 judge, and leaves out a field it does not know. A blank input
+// cannot say the first, so each has a box that does.
+var formBlanks = []string{"form.constructionScale", "form.progress", "form.responsiblePerson", "investment.completed"}
+
+func checkBoxes[T ~string](lang string, codes []T, name func(T) criteria.Text) []box {
+	out := make([]box, 0, len(codes))
+	for _, c := range codes {
+		out = append(out, box{Value: string(c), Label: words(lang, name(c))})
+	}
+	return out
 }
 
 // fieldMessage is one problem at one input, in both languages: Chinese first.
@@ -160,8 +214,15 @@ func formFields(lang string, f *remedy.Form, render func(criteria.Text) criteria
 		case "date":
 			v.Kind = "date"
 		case "list":
+			if opts, ok := codeLists[fl.Path]; ok {
+				v.Kind, v.Boxes = "checks", opts(lang)
+				v.NoneLabel = tr(lang, "无（明确未列任何一项）", "None (explicitly none)")
+				v.Note = tr(lang, "勾选所列各项；“无”表示明确未列任何一项；都不勾选即未说明。",
+					"Tick each item stated; \"none\" says none is stated; nothing ticked is not stated.")
+				break
+			}
 			v.Kind = "textarea"
-			v.Note = tr(lang, "每行一项，填代码", "one code a line")
+			v.Note = tr(lang, "每行一项", "one item a line")
 		case "finding":
 			v.Kind = "group"
 			v.Note = tr(lang, "评审意见由", "A finding given by ") + words(lang, criteria.Text{Zh: fl.Authority.Chinese(), En: fl.Authority.English()})
@@ -194,6 +255,10 @@ func formFields(lang string, f *remedy.Form, render func(criteria.Text) criteria
 		default:
 			v.Kind = "text"
 		}
+		if slices.Contains(formBlanks, fl.Path) && (v.Kind == "text" || v.Kind == "decimal") {
+			v.Blankable = true
+			v.BlankLabel = tr(lang, "表单中此栏留空", "Left blank on the form")
+		}
 		out = append(out, v)
 	}
 	return out
@@ -206,6 +271,14 @@ func fill(fields []field, vals map[string]string, errs map[string][]fieldMessage
 		f := &fields[i]
 		f.ID = inputID(f.Name)
 		f.Value = vals[f.Name]
+		if f.Kind == "checks" {
+			ticked := lines(vals[f.Name])
+			for j := range f.Boxes {
+				f.Boxes[j].Checked = slices.Contains(ticked, f.Boxes[j].Value)
+			}
+			f.None = vals[nonePrefix+f.Name] != ""
+		}
+		f.Blank = f.Blankable && vals[blankPrefix+f.Name] != ""
 		f.Errors = append(f.Errors, errs[f.Name]...)
 		delete(errs, f.Name)
 		fill(f.Sub, vals, errs)
@@ -215,12 +288,26 @@ func fill(fields []field, vals map[string]string, errs map[string][]fieldMessage
 	}
 }
 
-var decimalSyntax = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+// lines are the items of a list's value, one a line: a textarea's, or a checks
+// list's boxes (readSubmission puts a name's values one a line).
+func lines(v string) []string {
+	var items []string
+	for line := range strings.SplitSeq(v, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			items = append(items, line)
+		}
+	}
+	return items
+}
 
 // buildRecord writes the record the filled inputs state: a blank input states
 // nothing, so the record leaves the fact out and the criteria that read it are
-// undetermined, as the letter's "absent is not false" requires.
-func buildRecord(cat string, fields []field, vals map[string]string) ([]byte, error) {
+// undetermined, as the letter's "absent is not false" requires. A list's "none" box
+// states it empty and a form field's "left blank" box states it "". A box ticked
+// beside items or a typed value contradicts them: the field is a problem at its
+// path, left out of the record, which is still built for its other problems.
+func buildRecord(cat string, fields []field, vals map[string]string) ([]byte, []fieldError, error) {
+	var probs []fieldError
 	rec := map[string]any{"category": cat}
 	set := func(path string, v any) {
 		parts := strings.Split(path, ".")
@@ -282,20 +369,32 @@ func buildRecord(cat string, fields []field, vals map[string]string) ([]byte, er
 					}
 					rec["incidents"] = list
 				}
+			case f.Kind == "checks":
+				items, none := lines(vals[f.Name]), vals[nonePrefix+f.Name] != ""
+				switch {
+				case none && len(items) > 0:
+					probs = append(probs, fieldError{Path: f.Name, Message: `both "none" and items are ticked: tick one or the other`})
+				case none:
+					set(f.Name, []string{})
+				case len(items) > 0:
+					set(f.Name, items)
+				}
 			default:
 				v := strings.TrimSpace(vals[f.Name])
+				if f.Blankable && vals[blankPrefix+f.Name] != "" {
+					if v != "" {
+						probs = append(probs, fieldError{Path: f.Name, Message: `both "left blank on the form" and a value are given: give one or the other`})
+					} else {
+						set(f.Name, "")
+					}
+					continue
+				}
 				if v == "" {
 					continue
 				}
 				switch {
 				case f.Kind == "textarea":
-					var items []string
-					for line := range strings.SplitSeq(v, "\n") {
-						if line = strings.TrimSpace(line); line != "" {
-							items = append(items, line)
-						}
-					}
-					set(f.Name, items)
+					set(f.Name, lines(v))
 				case f.Bool:
 					set(f.Name, v == "true")
 				case f.Kind == "decimal":
@@ -315,7 +414,8 @@ func buildRecord(cat string, fields []field, vals map[string]string) ([]byte, er
 	if len(rec["findings"].(map[string]any)) == 0 {
 		delete(rec, "findings")
 	}
-	return json.MarshalIndent(rec, "", "  ")
+	out, err := json.MarshalIndent(rec, "", "  ")
+	return out, probs, err
 }
 
 var indexSuffix = regexp.MustCompile(`\[[0-9]+\]$`)
@@ -371,6 +471,8 @@ func problemWords(p fieldError, label string) fieldMessage {
 // phrase of the engine's English message; the English, shown beside, says the rest.
 // A message none matches is named by its field alone.
 var problemHints = []struct{ en, zh string }{
+	{`both "none" and items`, "勾选了“无”，又勾选了其中的项目：请只选其一"},
+	{`both "left blank on the form"`, "勾选了“表单中此栏留空”，又填写了内容：请只选其一"},
 	{"required: the evaluation date", "必须填写评估日期，格式为 YYYY-MM-DD"},
 	{"required: true if the reviewer found", "填写了评审意见的其他内容，须同时选择“是否符合”"},
 	{"is not a decimal amount", "须为金额数字，如 5000000.00（不含逗号、单位或空格）"},
