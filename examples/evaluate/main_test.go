@@ -181,7 +181,7 @@ func TestRunTextSections(t *testing.T) {
 	}{
 		{
 			file:   "bigdata-undetermined-meihekou-govinfra.json",
-			want:   []string{"结论      无法判定", "无法判定项（2，须补充）", "  BD-2   一(一)2  缺少：findings.BD-2", "  GEN-3  三.2     缺少：investment.completedVerified"},
+			want:   []string{"结论      无法判定", "无法判定项（2，须补充）", "  BD-2   一(一)2  缺少：评审意见（BD-2）（findings.BD-2）", "  GEN-3  三.2     缺少：完成投资核实情况（investment.completedVerified）"},
 			reason: "undetermined criteria list the record paths they lack",
 		},
 		{
@@ -262,7 +262,7 @@ func TestRunArray(t *testing.T) {
 		require.Equal(t, 0, r.status, r.stderr)
 		assert.Contains(t, r.stdout, "File          <stdin>[0]\n")
 		assert.Contains(t, r.stdout, "File          <stdin>[1]\n")
-		assert.Contains(t, r.stdout, "  TC-1b  二.2  missing: applicant.qualified")
+		assert.Contains(t, r.stdout, "  TC-1b  二.2  missing: qualification (applicant.qualified)")
 		assert.Contains(t, r.stdout, "2 projects evaluated: 1 eligible, 0 ineligible, 1 undetermined")
 	})
 	t.Run("json", func(t *testing.T) {
@@ -432,4 +432,17 @@ func TestLanguagesComplete(t *testing.T) {
 	}
 	slices.Sort(keys)
 	assert.Equal(t, []string{"en", "zh"}, keys)
+}
+
+// Under a variant the text output says, under each failing clause, where the rule set
+// departs from the letter.
+func TestRunTextNamesTheRuleSetsDeparture(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-asof", "2020-07-20", "-ruleset", "../rulesets/floor-10m.yaml",
+		"../projects/bigdata-ineligible-siping-small-datacenter.json"}, nil, &stdout, &stderr,
+		func() time.Time { panic("the clock is not read when -asof is given") })
+	require.Equal(t, 0, code, stderr.String())
+	assert.Contains(t, stdout.String(), "项目总投资额度小于1000万元，不符合一(一)4\n")
+	assert.Contains(t, stdout.String(), "注：本规则集将总投资下限由500万元调整为1000万元\n")
+	assert.NotContains(t, stdout.String(), "500万元，不符合")
 }

@@ -29,6 +29,7 @@ type language struct {
 	failing, undetermined, advisories string
 
 	missing       string // introduces the missing fields
+	adjusted      string // introduces a rule set's departure from the letter
 	listSep       string // separates the items of a list
 	reviewer      string // introduces a reviewer's note
 	passing       string // count and IDs of the criteria met
@@ -51,6 +52,7 @@ var languages = map[string]*language{
 		undetermined:  "无法判定项（%d，须补充）",
 		advisories:    "建议（%d，鼓励性条款，不影响结论）",
 		missing:       "缺少：",
+		adjusted:      "注：",
 		listSep:       "、",
 		reviewer:      "评审意见：",
 		passing:       "符合（%d）：%s",
@@ -70,6 +72,7 @@ var languages = map[string]*language{
 		undetermined:  "Undetermined (%d, information needed)",
 		advisories:    "Advisories (%d, encouraged clauses; the decision is not affected)",
 		missing:       "missing: ",
+		adjusted:      "note: ",
 		listSep:       ", ",
 		reviewer:      "reviewer: ",
 		passing:       "Met (%d): %s",
@@ -145,6 +148,9 @@ func (p *printer) verdict(e evaluated) {
 		p.line(l.failing, len(failing))
 		for _, r := range failing {
 			row(r, l.text(r.Message))
+			for _, a := range r.Adjustments {
+				p.line("%s%s%s", indent, l.adjusted, l.text(a))
+			}
 			if r.Basis == criteria.Finding {
 				if note := reviewerNote(e.project, r.ID); note != "" {
 					p.line("%s%s%s", indent, l.reviewer, note)
@@ -156,7 +162,11 @@ func (p *printer) verdict(e evaluated) {
 		p.line("")
 		p.line(l.undetermined, len(undetermined))
 		for _, r := range undetermined {
-			row(r, l.missing+strings.Join(r.Missing, l.listSep))
+			named := make([]string, len(r.Missing))
+			for i, path := range r.Missing {
+				named[i] = l.missingName(r, path)
+			}
+			row(r, l.missing+strings.Join(named, l.listSep))
 		}
 	}
 	if len(advisories) > 0 {
@@ -164,6 +174,9 @@ func (p *printer) verdict(e evaluated) {
 		p.line(l.advisories, len(advisories))
 		for _, r := range advisories {
 			row(r, l.text(r.Message))
+			for _, a := range r.Adjustments {
+				p.line("%s%s%s", indent, l.adjusted, l.text(a))
+			}
 		}
 	}
 
@@ -183,6 +196,21 @@ func (p *printer) verdict(e evaluated) {
 	}
 	p.line("")
 	p.line(l.passing+l.notApplicable, len(passing), met, notApplicable)
+}
+
+// missingName names a missing fact or finding as a person reads it, by its label in
+// this language, with the JSON path to fill after it: 项目总投资（investment.total）.
+// A path no input of the result labels (an incident's field) is shown as it is.
+func (l *language) missingName(r eligibility.Result, path string) string {
+	for _, in := range r.Inputs {
+		if in.Missing && in.Name == path {
+			if l == languages["zh"] {
+				return in.Label.Zh + "（" + path + "）"
+			}
+			return in.Label.En + " (" + path + ")"
+		}
+	}
+	return path
 }
 
 // reviewerNote returns who found a finding-basis criterion unmet, when and why, as
