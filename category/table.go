@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/jilin761/intake/internal/textdist"
 )
 
 // ErrUnknownCode is matched, via [errors.Is], by every error this package
@@ -46,37 +48,12 @@ func closest(s string, valid []string) string {
 	}
 	best, bestDist := "", -1
 	for _, v := range valid {
-		d := editDistance(norm, v)
+		d := textdist.Distance(norm, v)
 		if d <= max(1, len(v)/3) && (bestDist < 0 || d < bestDist) {
 			best, bestDist = v, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes. Codes are
-// short, and it runs only for a value already known to be wrong.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 4*len(rb)+8 { // far too long to be a typo; keep the cost bounded
-		return len(ra)
-	}
-	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // Unwrap returns [ErrUnknownCode].

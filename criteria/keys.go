@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jilin761/intake/internal/textdist"
 )
 
 // checkKeys walks a decoded YAML node against the Go type it will be decoded into
@@ -171,7 +173,7 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 func unknownKey(key string, t reflect.Type) string {
 	best, bestDist := "", -1
 	for name := range yamlFields(t) {
-		d := editDistance(strings.ToLower(key), strings.ToLower(name))
+		d := textdist.Distance(strings.ToLower(key), strings.ToLower(name))
 		if bestDist < 0 || d < bestDist || d == bestDist && name < best {
 			best, bestDist = name, d
 		}
@@ -180,29 +182,4 @@ func unknownKey(key string, t reflect.Type) string {
 		return fmt.Sprintf("unknown key; did you mean %s?", best)
 	}
 	return "unknown key"
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes; keys are
-// ASCII and short (a longer key is cut first, so the cost stays bounded).
-func editDistance(a, b string) int {
-	if len(a) > 64 {
-		a = a[:64]
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
