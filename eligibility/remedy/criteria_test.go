@@ -74,9 +74,10 @@ func planning(p *eligibility.Project) { p.Stage = category.StagePlanning }
 var fixCases = concat(
 	[]fixCase{
 		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = []category.BigDataContent{category.BigDataFacilities} }, want: eligibility.Fail,
-			kind: remedy.Revise, path: "bigDataContent", zh: "中增加以下至少一项：存储、分析、应用", en: "add at least one of these to the big-data content (bigDataContent): storage, analysis, application"},
+			kind: remedy.Revise, path: "bigDataContent", zh: "中增加以下至少一项：大数据存储、大数据分析、大数据应用、数据采集汇聚、数据治理、数据共享交换、数据安全、算力",
+			en: "add at least one of these to the big-data content (bigDataContent): big-data storage, big-data analysis, big-data application, data collection and aggregation, data governance, data sharing and exchange, data security, computing capacity"},
 		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = nil }, want: eligibility.OutcomeUndetermined,
-			kind: remedy.Provide, path: "bigDataContent", zh: "存储", en: "storage"},
+			kind: remedy.Provide, path: "bigDataContent", zh: "大数据存储", en: "big-data storage"},
 		{id: "BD-1b", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.BigDataPortion = yuan("14999999.99") }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "investment.bigDataPortion",
 			zh: "大数据建设内容投资（investment.bigDataPortion）14,999,999.99 元，须不少于 15,000,000.00 元（差 0.01 元）", en: "(0.01 yuan short)"},
@@ -149,7 +150,7 @@ var fixCases = concat(
 		{id: "II-2a", base: "industrial-internet", edit: func(p *eligibility.Project) {
 			p.FiveG.Technologies = []category.FiveGTechnology{"public-macro-coverage"}
 		}, want: eligibility.Fail,
-			kind: remedy.Revise, path: "fiveG.technologies", zh: "网络切片、边缘计算、低时延高可靠、5G局域网", en: "network slicing, edge computing, URLLC, 5G LAN"},
+			kind: remedy.Revise, path: "fiveG.technologies", zh: "网络切片、边缘计算、低时延高可靠、5G局域网", en: "network slicing, edge computing, ultra-reliable low-latency communication (URLLC), 5G LAN"},
 		{id: "II-2a", base: "industrial-internet", edit: func(p *eligibility.Project) { p.FiveG.Technologies = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "fiveG.technologies", zh: "网络切片", en: "network slicing"},
 		{id: "II-2b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.FiveG.Scenarios = []string{} }, want: eligibility.Fail,
@@ -160,7 +161,7 @@ var fixCases = concat(
 			p.Subtype = category.SubtypeIntranet
 			p.Intranet.Technologies = []category.IntranetTechnology{"fieldbus"}
 		}, want: eligibility.Fail,
-			kind: remedy.Revise, path: "intranet.technologies", zh: "5G、IPv6、工业无源光网络", en: "5G, IPv6, industrial PON"},
+			kind: remedy.Revise, path: "intranet.technologies", zh: "5G网络、IPv6网络、工业无源光网络、时间敏感网络", en: "5G, IPv6, industrial passive optical network (PON), time-sensitive networking (TSN)"},
 		{id: "II-3a", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Subtype = category.SubtypeIntranet; p.Intranet.Technologies = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "intranet.technologies", zh: "IPv6", en: "IPv6"},
 		{id: "II-10b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.WrittenCommitment = new(false) }, want: eligibility.Fail,

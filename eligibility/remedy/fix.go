@@ -49,14 +49,25 @@ func (s *session) items(q *eligibility.Project, r *eligibility.Result) (items []
 			}
 			path := f.JSON[0]
 			t, ok := typeAt(path)
-			if !ok {
+			if !ok || seen[path] {
+				// Two facts read from one field (investment.completed and
+				// investment.completedBlank) are one thing to change.
 				continue
+			}
+			if own, ok := s.pl.facts[path]; ok {
+				f = own // the field's own fact names it: 完成投资, not 完成投资栏是否空白
 			}
 			cur, _ := get(q, path)
 			it := item{path: path, label: f.Label, t: t, cur: cur, missing: in.Missing, value: in.Value}
+			if kindOf(t) == kindDecimal {
+				// What the field holds decides, not the fact read first: a form
+				// amount left blank is one to state, like a missing one.
+				_, stated := amountOf(cur)
+				it.missing = !stated
+			}
 			seen[path] = true
 			switch {
-			case in.Missing:
+			case it.missing:
 				it.kind = Provide
 				items = append(items, it)
 			case fixed(path):
@@ -368,7 +379,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		}
 		return ch
 	}
-	if !it.missing {
+	if !it.missing || blankAmount(it.cur) {
 		ch.From = shown(it.t, it.cur, e.name)
 	}
 	ch.To = shown(it.t, a.val, e.name)
@@ -384,25 +395,41 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 	}
 	switch kindOf(it.t) {
 	case kindDecimal:
-		b := *a.val.Interface().(*decimal.Decimal)
+		b, _ := amountOf(a.val)
 		ba := amount(b)
+		// near tries the amount one cent away: the words say "at least" or "at most"
+		// only when the boundary is where the remedy sits.
+		near := func(d decimal.Decimal) bool {
+			v, ok := newAmount(it.t, d)
+			return ok && passes(v)
+		}
+		cur, _ := amountOf(it.cur)
+		blank := blankAmount(it.cur)
+		if blank {
+			lead = text("填写", "fill in ")
+		}
 		switch {
-		case !provide && b.GreaterThan(*it.cur.Interface().(*decimal.Decimal)) && !passes(reflect.ValueOf(ptr(b.Sub(cent)))):
-			cur := *it.cur.Interface().(*decimal.Decimal)
+		case !provide && b.GreaterThan(cur) && !near(b.Sub(cent)):
 			d := amount(b.Sub(cur))
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不少于 "+ba+" 元（差 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at least "+ba+" yuan ("+d+" yuan short)")
-		case !provide && b.LessThan(*it.cur.Interface().(*decimal.Decimal)) && !passes(reflect.ValueOf(ptr(b.Add(cent)))):
-			cur := *it.cur.Interface().(*decimal.Decimal)
+		case !provide && b.LessThan(cur) && !near(b.Add(cent)):
 			d := amount(cur.Sub(b))
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不超过 "+ba+" 元（超出 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at most "+ba+" yuan ("+d+" yuan over)")
-		case provide && b.IsPositive() && !passes(reflect.ValueOf(ptr(b.Sub(cent)))):
-			ch.Text = text("如实填报"+L.Zh+"（"+P+"），须不少于 "+ba+" 元",
-				"state the "+L.En+" ("+P+"); it must be at least "+ba+" yuan")
+		case provide && b.IsPositive() && !near(b.Sub(cent)):
+			verb := text("如实填报", "state")
+			if blank {
+				verb = text("填写", "fill in")
+			}
+			ch.Text = text(verb.Zh+L.Zh+"（"+P+"），须不少于 "+ba+" 元",
+				verb.En+" the "+L.En+" ("+P+"); it must be at least "+ba+" yuan")
 		default:
 			ch.Text = text(lead.Zh+L.Zh+"（"+P+"）为 "+ba+" 元即可满足",
 				lead.En+"the "+L.En+" ("+P+"): "+ba+" yuan would meet it")
+		}
+		if blank {
+			ch.Text = text(L.Zh+"（"+P+"）为空白；"+ch.Text.Zh, "the "+L.En+" ("+P+") is blank; "+ch.Text.En)
 		}
 	case kindDate:
 		b := a.val.Interface().(criteria.Date)
@@ -459,7 +486,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 			}
 		}
 	case kindList:
-		if len(e.lists) == 0 {
+		if len(e.listCodesFor(it.t)) == 0 {
 			ch.Value = nil
 			ch.To = text("至少一项", "at least one entry")
 			ch.Text = text("在"+L.Zh+"（"+P+"）中至少填写一项", "declare at least one entry in the "+L.En+" ("+P+")")
@@ -472,7 +499,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		var names []criteria.Text
 		for _, c := range e.candidates(P, it.t, it.cur, it.missing) {
 			if c.Len() > 0 && passes(c) {
-				names = append(names, e.name(c.Index(c.Len()-1).String()))
+				names = append(names, e.nameOf(it.t.Elem(), c.Index(c.Len()-1).String()))
 			}
 		}
 		ch.Text = text("在"+L.Zh+"（"+P+"）中增加以下至少一项："+joinNames(names).Zh,

@@ -112,8 +112,23 @@ func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
 		for _, c := range codeLists[t]() {
 			fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(t, c)})
 		}
-	case kindString, kindList:
-		fd.Type = map[kind]string{kindString: "string", kindList: "list"}[kindOf(t)]
+	case kindList:
+		fd.Type = "list"
+		if all, ok := codeLists[t.Elem()]; ok {
+			// A list of a code type takes any of its codes: those the parameters
+			// count, those that do not, and other, which a reviewer judges.
+			for _, c := range all() {
+				fd.Codes = append(fd.Codes, Code{Code: c, Name: e.nameOf(t.Elem(), c)})
+			}
+			break
+		}
+		for _, l := range e.lists {
+			for _, c := range l {
+				fd.Codes = append(fd.Codes, Code{Code: c, Name: e.name(c)})
+			}
+		}
+	case kindString:
+		fd.Type = "string"
 		for _, l := range e.lists {
 			for _, c := range l {
 				fd.Codes = append(fd.Codes, Code{Code: c, Name: e.name(c)})

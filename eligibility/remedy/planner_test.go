@@ -151,8 +151,13 @@ func TestForm(t *testing.T) {
 	assert.Equal(t, "一(一)4", paths["investment.total"].Uses[1].Ref)
 	assert.Equal(t, category.AuthorityGovernmentServices, paths["findings.BD-3a"].Authority)
 	codes := paths["bigDataContent"].Codes
-	require.Len(t, codes, 3)
-	assert.Equal(t, "存储", codes[0].Name.Zh)
+	// Every code of the type: those the parameter counts, facilities, which does
+	// not count, and other, which a reviewer judges.
+	require.Len(t, codes, len(category.BigDataContents()))
+	assert.Equal(t, "大数据存储", codes[0].Name.Zh)
+	assert.Equal(t, remedy.Code{Code: "facilities", Name: criteria.Text{Zh: "机房及配套设施", En: "machine rooms and supporting facilities"}}, codes[8])
+	assert.Equal(t, "other", codes[9].Code)
+	assert.Equal(t, "其他（由评审认定）", codes[9].Name.Zh)
 
 	// A variant's criteria appear in its forms: the stage clauses under every category.
 	pl2, err := remedy.New(loadVariant(t, "stages-everywhere.yaml"))
