@@ -83,6 +83,12 @@ func (s *session) items(q *eligibility.Project, r *eligibility.Result) (items []
 			continue
 		}
 		seen[path] = true
+		if id, ok := strings.CutPrefix(path, "findings."); ok {
+			// A finding asked for by what the record states (other, on an open 等
+			// list; a secondary node of unstated level) is missing, not an input.
+			items = append(items, item{path: path, label: findingLabel(id), kind: ObtainFinding, finding: id})
+			continue
+		}
 		t, ok := typeAt(path)
 		if !ok {
 			continue
@@ -540,4 +546,9 @@ var actions = map[string]criteria.Text{
 	"applicant.qualified":                       {Zh: "取得相关建设资质", En: "obtain the relevant qualification"},
 	"identifierNode.inJilin":                    {Zh: "在我省建设节点", En: "establish the node in Jilin"},
 	"platform.topCloudPartner":                  {Zh: "与国内顶级云服务商合作建设", En: "build with a top domestic cloud provider"},
+}
+
+// findingLabel names a finding as the verdict's inputs do.
+func findingLabel(id string) criteria.Text {
+	return text("评审意见（"+id+"）", "reviewer's finding on "+id)
 }

@@ -78,6 +78,13 @@ func New(e *eligibility.Engine) (*Planner, error) {
 				cr.findings = append(cr.findings, sc.ID)
 			}
 		}
+		// A data criterion may read a finding on its own ID (other, on an open 等
+		// list), which its evaluation alone must see.
+		for _, id := range reads.Findings {
+			if !slices.Contains(cr.findings, id) {
+				cr.findings = append(cr.findings, id)
+			}
+		}
 		p.crits[c.ID] = cr
 	}
 	return p, nil
