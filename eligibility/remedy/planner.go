@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
@@ -18,7 +20,9 @@ type Planner struct {
 	facts map[string]eligibility.Fact
 	// secondary holds the JSON paths a fact is read from after its first.
 	secondary map[string]bool
-	crits     map[string]*crit
+	// amounts are the JSON paths of the decimal facts.
+	amounts []string
+	crits   map[string]*crit
 }
 
 // crit is one criterion, with an engine for it alone: trying a candidate change
@@ -44,6 +48,9 @@ func New(e *eligibility.Engine) (*Planner, error) {
 	p := &Planner{eng: e, rules: rs, facts: map[string]eligibility.Fact{}, secondary: map[string]bool{}, crits: map[string]*crit{}}
 	for _, f := range eligibility.Facts() {
 		p.facts[f.Path] = f
+		if f.Type == "decimal" {
+			p.amounts = append(p.amounts, f.JSON[0])
+		}
 		for _, j := range f.JSON[1:] {
 			p.secondary[j] = true
 		}
@@ -98,6 +105,16 @@ type session struct {
 	full    *eligibility.Batch
 	// evals counts the evaluations of criteria alone, for tests.
 	evals int
+	// memo holds the outcomes already computed, by criterion, date and the values
+	// of what the criterion reads: candidates, their checks and the plan's rounds
+	// ask the same question again and again.
+	memo map[string]memoized
+}
+
+type memoized struct {
+	outcome eligibility.Outcome
+	missing []string
+	ok      bool
 }
 
 func (pl *Planner) session(ctx context.Context) *session {
@@ -108,6 +125,55 @@ func (pl *Planner) session(ctx context.Context) *session {
 // (a candidate the validation rejects) reports ok false.
 func (s *session) outcome(id string, q *eligibility.Project, at eligibility.Date) (eligibility.Outcome, []string, bool) {
 	cr := s.pl.crits[id]
+	key := s.pl.memoKey(cr, q, at)
+	if m, hit := s.memo[key]; hit {
+		return m.outcome, slices.Clone(m.missing), m.ok
+	}
+	o, missing, ok := s.evaluateAlone(cr, id, q, at)
+	if s.memo == nil {
+		s.memo = map[string]memoized{}
+	}
+	s.memo[key] = memoized{o, missing, ok}
+	return o, slices.Clone(missing), ok
+}
+
+// memoKey identifies what an evaluation of cr alone depends on: the criterion, the
+// date, and the JSON of the facts and findings it reads. Validation reads the rest of
+// the record too, but a candidate only ever changes what the criterion reads, and
+// one session evaluates one record.
+func (pl *Planner) memoKey(cr *crit, q *eligibility.Project, at eligibility.Date) string {
+	var b strings.Builder
+	b.WriteString(cr.c.ID)
+	b.WriteByte(0)
+	b.WriteString(at.String())
+	for _, f := range cr.reads.Facts {
+		for _, j := range pl.facts[f].JSON {
+			b.WriteByte(0)
+			if v, ok := get(q, j); ok {
+				keyValue(&b, v)
+			}
+		}
+	}
+	// Validation ties some facts together (a portion within the total, a subtype
+	// of the category): those are in every key.
+	b.WriteByte(1)
+	b.WriteString(string(q.Category) + "/" + string(q.Subtype))
+	for _, j := range pl.amounts {
+		b.WriteByte(0)
+		if v, ok := get(q, j); ok {
+			keyValue(&b, v)
+		}
+	}
+	for _, id := range cr.findings {
+		b.WriteByte(0)
+		if f, ok := q.Findings[id]; ok && f.Met != nil {
+			b.WriteString(strconv.FormatBool(*f.Met))
+		}
+	}
+	return b.String()
+}
+
+func (s *session) evaluateAlone(cr *crit, id string, q *eligibility.Project, at eligibility.Date) (eligibility.Outcome, []string, bool) {
 	b := s.batches[id]
 	if b == nil {
 		b = cr.eng.NewBatch()

@@ -108,13 +108,79 @@ func parsePath(path string) ([]segment, error) {
 
 // fieldByJSON finds the struct field with the JSON name.
 func fieldByJSON(t reflect.Type, name string) (int, bool) {
-	for i := range t.NumField() {
-		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if tag == name {
-			return i, true
-		}
+	if m, ok := jsonFields[t]; ok {
+		i, ok := m[name]
+		return i, ok
 	}
 	return 0, false
+}
+
+// jsonFields indexes the fields of every struct type a Project holds by JSON name.
+// It is built once, at package initialisation, and only read after.
+var jsonFields = func() map[reflect.Type]map[string]int {
+	out := map[reflect.Type]map[string]int{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || out[t] != nil || t == dateType || t.PkgPath() == decimalPtr.Elem().PkgPath() {
+			return
+		}
+		m := map[string]int{}
+		out[t] = m
+		for i := range t.NumField() {
+			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if tag != "" && tag != "-" {
+				m[tag] = i
+			}
+			walk(t.Field(i).Type)
+		}
+	}
+	walk(projectType)
+	return out
+}()
+
+// keyValue writes a value for a memo key: cheaper than JSON, and as exact.
+func keyValue(b *strings.Builder, v reflect.Value) {
+	switch x := v.Interface().(type) {
+	case *bool:
+		switch {
+		case x == nil:
+			b.WriteByte('n')
+		case *x:
+			b.WriteByte('t')
+		default:
+			b.WriteByte('f')
+		}
+	case *decimal.Decimal:
+		if x != nil {
+			b.WriteString(x.String())
+		}
+	case *string:
+		if x != nil {
+			b.WriteByte('s')
+			b.WriteString(*x)
+		}
+	case string:
+		b.WriteString(x)
+	case criteria.Date:
+		b.WriteString(x.String())
+	case []string:
+		if x != nil {
+			b.WriteByte('[')
+			for _, e := range x {
+				b.WriteString(e)
+				b.WriteByte(1)
+			}
+		}
+	default:
+		if v.Kind() == reflect.String {
+			b.WriteString(v.String())
+			return
+		}
+		b.Write(jsonValue(v))
+	}
 }
 
 // typeAt returns the Go type of the JSON path in a Project.
