@@ -175,6 +175,24 @@ func keyValue(b *strings.Builder, v reflect.Value) {
 			}
 		}
 	default:
+		switch kindOf(v.Type()) {
+		case kindList: // a list of a code type
+			if !v.IsNil() {
+				b.WriteByte('[')
+				for i := range v.Len() {
+					b.WriteString(v.Index(i).String())
+					b.WriteByte(1)
+				}
+			}
+			return
+		case kindDecimal: // a form amount: absent, blank or an amount
+			if d, ok := amountOf(v); ok {
+				b.WriteString(d.String())
+			} else if blankAmount(v) {
+				b.WriteByte('b')
+			}
+			return
+		}
 		if v.Kind() == reflect.String {
 			b.WriteString(v.String())
 			return
