@@ -33,9 +33,9 @@
 // values with IsValid. The ParseType functions are strict: they accept exact
 // codes only and return a *[ParseError], which lists the valid codes and
 // matches [ErrUnknownCode] under [errors.Is]; for a near miss it also names
-// the code that was probably meant ([ParseError].Closest). MarshalText refuses to write an
-// invalid value (the error also matches [ErrUnknownCode]) and writes the
-// zero value as empty text.
+// the code that was probably meant (ParseError.Closest). MarshalText refuses
+// to write an invalid value (the error also matches [ErrUnknownCode]) and
+// writes the zero value as empty text.
 //
 // # Concurrency
 //

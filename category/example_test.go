@@ -85,3 +85,17 @@ func ExampleCategory_UnmarshalText() {
 	// %!Category(BigData) false
 	// %!Stage(started) false
 }
+
+// A near miss names the code that was probably meant, so that a typo in a record is
+// fixed rather than allowed to change a decision.
+func ExampleParseError_closest() {
+	_, err := category.ParseBigDataContent("storge")
+	if pe, ok := errors.AsType[*category.ParseError](err); ok {
+		fmt.Println(pe.Closest)
+	}
+	c, _ := category.ParseBigDataContent("other")
+	fmt.Println(c.Chinese())
+	// Output:
+	// storage
+	// 其他（由评审认定）
+}

@@ -202,5 +202,6 @@ func TestListCodesHoldNoComma(t *testing.T) {
 	require.NoError(t, rs.SetParameter("carriers", criteria.ListValue("china-mobile", "a, b", "")))
 	var ve *criteria.ValidationError
 	require.ErrorAs(t, rs.Validate(), &ve)
-	assert.Equal(t, []string{"parameters[12] (carriers).values[0].value[1]", "parameters[12] (carriers).values[0].value[2]"}, ve.Paths())
+	assert.Equal(t, []string{"parameters[12] (carriers).values[0].value[1]"}, ve.Paths(), "one problem per value, at the first bad code")
+	assert.Contains(t, ve.Error(), `"a, b" is not a code: a code is not empty and holds no comma (and 1 more)`)
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -269,13 +270,17 @@ func (p *Parameter) validate(problems *Problems, path string) {
 		if err := v.From.Check(); err != nil {
 			problems.AddErr(vpath+".from", err)
 		}
-		if l, ok := v.Value.List(); ok && len(l) <= MaxParameterListLength { // a longer list is refused whole above
-			for k, code := range l {
-				// A verdict writes a list's codes joined by ", " (Input.Value), and
-				// explanations read them back from it.
-				if code == "" || strings.Contains(code, ",") {
-					problems.Add(fmt.Sprintf("%s.value[%d]", vpath, k), "%q is not a code: a code is not empty and holds no comma", code)
+		if l, ok := v.Value.List(); ok {
+			// A verdict writes a list's codes joined by ", " (Input.Value), and
+			// explanations read them back from it. One problem per value, naming the
+			// first bad code, however long the list.
+			bad := slices.IndexFunc(l, func(code string) bool { return code == "" || strings.Contains(code, ",") })
+			if bad >= 0 {
+				more := ""
+				if n := countFunc(l, func(code string) bool { return code == "" || strings.Contains(code, ",") }); n > 1 {
+					more = fmt.Sprintf(" (and %d more)", n-1)
 				}
+				problems.Add(fmt.Sprintf("%s.value[%d]", vpath, bad), "%q is not a code: a code is not empty and holds no comma%s", truncateText(l[bad]), more)
 			}
 		}
 		if i > 0 && !v.From.After(p.Values[i-1].From) {
@@ -352,4 +357,27 @@ func ValueFromJSON(t ParameterType, data []byte) (Value, error) {
 		err = fmt.Errorf("unknown parameter type %q", t)
 	}
 	return Value{}, fmt.Errorf("criteria: reading a %s value: %w", t, err)
+}
+
+func countFunc(l []string, f func(string) bool) int {
+	n := 0
+	for _, s := range l {
+		if f(s) {
+			n++
+		}
+	}
+	return n
+}
+
+// truncateText keeps an error message short whatever the code's length.
+func truncateText(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

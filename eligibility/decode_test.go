@@ -76,6 +76,28 @@ func TestDecodeProjectWithoutAnEngine(t *testing.T) {
 	assert.Equal(t, []string{"findings.X-1", "stage"}, ve.Paths())
 }
 
+// The completed investment is a form field: blank and negative are what the form
+// says, for GEN-3 to judge; text that is no number is refused at its path.
+func TestDecodeCompletedInvestment(t *testing.T) {
+	for _, tt := range []struct{ json, want string }{
+		{`""`, ""}, {`" \t"`, ""}, {`"　"`, ""}, {`"-100.50"`, "-100.5"}, {`"0"`, "0"},
+	} {
+		p, err := eligibility.DecodeProject([]byte(`{"category":"ai","investment":{"completed":` + tt.json + `}}`))
+		require.NoError(t, err, tt.json)
+		got := "absent"
+		if c := p.Investment.Completed; c != nil {
+			got = c.String()
+			assert.Equal(t, tt.want == "", c.IsBlank(), tt.json)
+		}
+		assert.Equal(t, tt.want, got, tt.json)
+	}
+	_, err := eligibility.DecodeProject([]byte(`{"category":"ai","investment":{"completed":"none yet","total":"x"}}`))
+	var ve *eligibility.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"investment.completed", "investment.total"}, ve.Paths())
+	assert.ErrorContains(t, err, `investment.completed: "none yet" is not a decimal amount`)
+}
+
 func TestDecodeProjectRejectsWhatIsNotOneRecord(t *testing.T) {
 	for _, in := range []string{`[]`, `"project"`, `null`, ``, `{"category":"ai"} {"category":"ai"}`, `{"category":`} {
 		_, err := eligibility.DecodeProject([]byte(in))

@@ -28,6 +28,13 @@
 // four names: project (the record, fields named as in its JSON), findings (reviewers'
 // findings keyed by criterion ID), params (the rule set's parameters) and asOf (the
 // evaluation date). Money is an exact decimal type, intake.Decimal, never a double.
+// Two CEL facts have no JSON field of their own: project.applicant.division (stated, or
+// read from the credit code) and project.investment.completedBlank (whether the 三.2
+// form left the completed investment blank, read from investment.completed).
+//
+// A finding is given for a criterion of basis finding, or for a data criterion that
+// reads its own: the default rule set's criteria over the letter's open (等) lists read
+// findings['<their ID>'] only for an entry "other", which the data cannot decide.
 //
 // A fact the record does not state is unknown, and CEL's three-valued logic carries it:
 // false && unknown is false, true && unknown is unknown. A criterion whose requirement
@@ -36,6 +43,16 @@
 // undetermined otherwise. Encouraged (鼓励) criteria never change the decision; one
 // known to be unmet is an advisory. The catalogue's interpretation notes are in the
 // README.
+//
+// # Words
+//
+// A result's requirement and message state the parameter values in force on the
+// evaluation date: the rule set's texts name parameters in placeholders
+// ({minTotalInvestment}), which New renders once per span of dates in which no
+// parameter changes (see criteria.RuleSet.Render), and New refuses a text that writes
+// a number as literal text. When a value in force differs from the one the letter
+// states, the result says how ([Result.Adjustments]). Explanations name codes by
+// their Chinese or English names and quote free text item by item.
 //
 // # Errors
 //
@@ -48,6 +65,7 @@
 //
 // The package never reads the clock and does no I/O: the same project, date and rule
 // set always give the same verdict, byte for byte, years later. An Engine is
-// immutable after New and safe for concurrent use; a Batch is not, so each goroutine
-// takes its own. The package has no mutable state.
+// immutable after New (it caches the words of each evaluation year on first use,
+// behind an atomic pointer) and safe for concurrent use; a Batch is not, so each
+// goroutine takes its own. The package has no mutable package-level state.
 package eligibility

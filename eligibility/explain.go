@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -430,6 +431,12 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 			en.WriteString(" " + in.Value + " (" + pct.En + ")")
 			return
 		}
+	case in.Name == "incidents":
+		// The incidents are listed by their own inputs' facts; this one counts them.
+		n := cmp.Or(in.Value, "0")
+		zh.WriteString(" " + n + " 项")
+		en.WriteString(" " + n + " recorded")
+		return
 	case in.Items != nil || in.Codes != "":
 		names := itemNames(in)
 		zh.WriteString(" " + names.Zh)

@@ -110,6 +110,10 @@ func FuzzEvaluateJSON(f *testing.F) {
 		`{"category":"bigdata","category":"ai"}`,
 		`{"category":"industrial-internet","incidents":[{"date":"0001-01-01","kind":"violation"},{"date":"9999-12-31"}]}`,
 		`{"category":"bigdata","form":{"progress":"\u3000"},"preparation":{"plannedStart":"2020-12-31"},"stage":"new-start"}`,
+		`{"category":"ai","investment":{"total":"100","completed":"","completedVerified":true}}`,
+		`{"category":"telecom","investment":{"total":"100","completed":"-0.5"}}`,
+		`{"category":"bigdata","subtype":"datacenter","bigDataContent":["storge","other"],"findings":{"BD-1a":{"met":false}}}`,
+		`{"category":"industrial-internet","subtype":"identifier-node","identifierNode":{"kind":"secondary-node","inJilin":true}}`,
 	} {
 		f.Add([]byte(s), dates[0])
 	}

@@ -168,3 +168,27 @@ func TestLiteralNumbers(t *testing.T) {
 		assert.Equal(t, want, literalNumbers(text, ""), text)
 	}
 }
+
+// Goroutines evaluating in different years fill the year cache concurrently and each
+// gets its own year's words (run under -race).
+func TestYearCacheIsSafeForConcurrentUse(t *testing.T) {
+	e, err := New(criteria.Default())
+	require.NoError(t, err)
+	i := slices.IndexFunc(e.criteria, func(c compiled) bool { return c.ID == "BD-6c" })
+	done := make(chan bool)
+	for g := range 8 {
+		go func() {
+			ok := true
+			for n := range 200 {
+				y := 2020 + (g+n)%12
+				d := criteria.NewDate(y, 3, 1)
+				_, epi := e.epochAt(d)
+				ok = ok && strings.Contains(e.textsAt(epi, d).texts[i].summary.Zh, criteria.FormatDate(criteria.EndOfYear(d)).Zh)
+			}
+			done <- ok
+		}()
+	}
+	for range 8 {
+		assert.True(t, <-done)
+	}
+}

@@ -18,7 +18,12 @@ type Date = criteria.Date
 // undetermined rather than failed. So "writtenCommitment": false fails II-10b, while
 // a record without writtenCommitment leaves II-10b undetermined; "incidents": [] says
 // there were none, while no incidents key says nothing. In Go 1.26, new(true) and
-// new(decimal.RequireFromString("5000000")) make the pointers.
+// new(decimal.RequireFromString("5000000")) make the pointers; NewFormAmount and
+// BlankFormAmount make the completed investment, a 三.2 form field.
+//
+// The lists of codes (bigDataContent, fiveG.technologies, intranet.technologies) are
+// the letter's open lists (等): "other" states an item a list does not name, and the
+// criterion reading the list is then left to a reviewer's finding on its own ID.
 //
 // Facts irrelevant to a project's category are ignored (catalogue note 11).
 type Project struct {

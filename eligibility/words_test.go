@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/jilin761/intake/category"
 	"github.com/jilin761/intake/criteria"
 	"github.com/jilin761/intake/eligibility"
 )
@@ -181,12 +182,13 @@ func TestExplanationsNameCodesAndQuoteItems(t *testing.T) {
 	assert.Contains(t, ex2.En, "industrial application scenarios “a”, “b”.")
 
 	p := base(t, "bigdata")
-	p.BigDataContent = []string{"storage", "storge"}
+	p.BigDataContent = []category.BigDataContent{"storage", "collection"}
 	v := evaluate(t, p, submissionDate)
 	r := result(t, v, "BD-1a")
 	ex := r.Explanation()
-	assert.Contains(t, ex.Zh, "大数据建设内容 存储、“storge”；大数据建设内容类别 存储、分析、应用。")
-	assert.Contains(t, ex.En, "big-data content storage, “storge”;")
+	assert.Contains(t, ex.Zh, "大数据建设内容 大数据存储、数据采集汇聚；")
+	assert.Contains(t, ex.En, "big-data content big-data storage, data collection and aggregation;")
+	assert.NotContains(t, ex.Zh, "storage")
 
 	r = result(t, v, "GEN-5")
 	ex = r.Explanation()

@@ -148,7 +148,7 @@ func Compare(base, changed *eligibility.Engine, projects []*eligibility.Project,
 	baseRules, changedRules := base.RuleSet(), changed.RuleSet()
 	im := &Impact{Base: baseRules.Name, Changed: changedRules.Name, AsOf: asOf, Projects: make([]ProjectImpact, 0, len(projects))}
 	order := criterionOrder(changedRules, baseRules)
-	baseFindings, changedFindings := findingIDs(baseRules), findingIDs(changedRules)
+	baseFindings, changedFindings := findingIDs(base, baseRules), findingIDs(changed, changedRules)
 
 	// Each verdict is read once, right away, and only for values that outlive it
 	// (decisions and outcomes), so Batches can lend each evaluation the previous one's
@@ -193,10 +193,13 @@ func criterionOrder(changed, base *criteria.RuleSet) []string {
 	return ids
 }
 
-func findingIDs(rs *criteria.RuleSet) map[string]bool {
+// findingIDs names the criteria of e that take a finding: those of basis finding,
+// and data criteria that read their own (as BD-1a does for an item its open list does
+// not name).
+func findingIDs(e *eligibility.Engine, rs *criteria.RuleSet) map[string]bool {
 	ids := map[string]bool{}
 	for _, c := range rs.Criteria {
-		if c.Basis == criteria.Finding {
+		if reads, _ := e.Reads(c.ID); c.Basis == criteria.Finding || slices.Contains(reads.Findings, c.ID) {
 			ids[c.ID] = true
 		}
 	}

@@ -163,6 +163,26 @@ add:
 	assert.Equal(t, eligible, im.Projects[0].Before)
 }
 
+// A data criterion that reads its own finding takes one (BD-1a, for content its open
+// list does not name); a variant that closes the list takes none, and the finding is
+// dropped there rather than make the record invalid.
+func TestCompareClosedOpenList(t *testing.T) {
+	changed := derived(t, `
+base: jilin-761-intake-2020
+name: closed-content-list
+replace:
+  - id: BD-1a
+    require: project.bigDataContent.exists(c, c in params.bigDataContentKinds)
+`)
+	other := edited(t, "bigdata", "other-content", func(p *eligibility.Project) {
+		p.BigDataContent = []category.BigDataContent{category.BigDataOther}
+		p.Findings["BD-1a"] = eligibility.Finding{Met: new(true), By: "评审组"}
+	})
+	im, err := policytest.Compare(eligibility.Default(), changed, []*eligibility.Project{other}, submission)
+	require.NoError(t, err)
+	assert.Equal(t, []policytest.CriterionChange{{ID: "BD-1a", Before: pass, After: fail}}, im.Projects[0].Changes)
+}
+
 // Bad input is an error naming every bad project; nothing is half-compared.
 func TestCompareReportsEveryBadProject(t *testing.T) {
 	projects := []*eligibility.Project{

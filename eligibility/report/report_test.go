@@ -379,7 +379,7 @@ func TestReportsFollowTheParameters(t *testing.T) {
 	want := map[report.Lang][]string{
 		report.Chinese: {"项目总投资额度小于1000万元，不符合一(一)4", "项目总投资额度不小于1000万元（含本数）",
 			"规则集调整", "本规则集将总投资下限由500万元调整为1000万元。", "| 1000万元 |", "长春市、吉林市、四平市",
-			"和基层群众性自治组织法人<br>" /* the parameters table: names, then codes */},
+			"| 企业法人、事业单位法人、社会团体法人、" /* the parameters table: names, then codes */},
 		report.English: {"total investment is below the 10,000,000 yuan required by 一(一)4", "Rule-set change",
 			"This rule set raises the floor on total investment from 5,000,000 to 10,000,000 yuan.",
 			"| 10,000,000 yuan |", "Changchun, Jilin City, Siping"},

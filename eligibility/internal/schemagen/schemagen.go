@@ -148,6 +148,7 @@ func (g *generator) projectTarget() target {
 			"The record of one project submitted for intake into Jilin Province's \"761\" project library " +
 			"under 吉政数办函〔2020〕579号: every fact the criteria read. " +
 			"Absent is not false: omit a fact the record does not state (do not send null or an empty string); " +
+			"the one exception is investment.completed, a 三.2 form field, where \"\" says the form left it blank. " +
 			"the criteria that need it are then undetermined and the verdict names it as missing. " +
 			"Amounts are yuan as decimal strings (\"5000000.00\"), never JSON numbers; dates are YYYY-MM-DD. " +
 			"Facts irrelevant to the project's category are ignored. " +
