@@ -155,9 +155,11 @@ func TestForm(t *testing.T) {
 	// not count, and other, which a reviewer judges.
 	require.Len(t, codes, len(category.BigDataContents()))
 	assert.Equal(t, "大数据存储", codes[0].Name.Zh)
-	assert.Equal(t, remedy.Code{Code: "facilities", Name: criteria.Text{Zh: "机房及配套设施", En: "machine rooms and supporting facilities"}}, codes[8])
-	assert.Equal(t, "other", codes[9].Code)
-	assert.Equal(t, "其他（由评审认定）", codes[9].Name.Zh)
+	assert.Equal(t, remedy.Code{Code: "facilities", Name: criteria.Text{Zh: "机房及配套设施", En: "Machine rooms and supporting facilities"}}, codes[8])
+	assert.Equal(t, remedy.Code{Code: "other", Name: criteria.Text{Zh: "其他（由评审认定）", En: "Other (for a reviewer to judge)"}, Finding: "BD-1a"}, codes[9])
+	for _, c := range codes[:9] {
+		assert.Empty(t, c.Finding, c.Code)
+	}
 
 	// A variant's criteria appear in its forms: the stage clauses under every category.
 	pl2, err := remedy.New(loadVariant(t, "stages-everywhere.yaml"))
