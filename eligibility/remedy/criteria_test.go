@@ -214,8 +214,8 @@ var fixCases = concat(
 			kind: remedy.Revise, path: "investment.completed", zh: "完成投资（investment.completed）30,000,000.01 元，须不超过 30,000,000.00 元（超出 0.01 元）", en: "(0.01 yuan over)"},
 		// A form amount left blank or negative fails GEN-3; the remedy states a valid one.
 		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.Completed = eligibility.BlankFormAmount() }, want: eligibility.Fail,
-			kind: remedy.Provide, path: "investment.completed", zh: "完成投资（investment.completed）为空白；填写完成投资（investment.completed）为 0.00 元即可满足",
-			en: "the completed investment (investment.completed) is blank; fill in the completed investment (investment.completed): 0.00 yuan would meet it"},
+			kind: remedy.Provide, path: "investment.completed", zh: "完成投资（investment.completed）为空白；须填写，须在 0.00 元至 30,000,000.00 元之间（含本数）",
+			en: "the completed investment (investment.completed) is blank; fill it in; it must be from 0.00 to 30,000,000.00 yuan inclusive"},
 		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.Completed = eligibility.NewFormAmount(*yuan("-0.01")) }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "investment.completed", zh: "完成投资（investment.completed）-0.01 元，须不少于 0.00 元（差 0.01 元）", en: "(0.01 yuan short)"},
 		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.CompletedVerified = nil }, want: eligibility.OutcomeUndetermined,

@@ -410,9 +410,11 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 			return ok && passes(v)
 		}
 		cur, _ := amountOf(it.cur)
-		blank := blankAmount(it.cur)
-		if blank {
-			lead = text("填写", "fill in ")
+		// A form amount left blank is to be filled in; a missing one, stated.
+		subj, verb := text(lead.Zh+L.Zh+"（"+P+"）", lead.En+"the "+L.En+" ("+P+")"), text("如实填报"+L.Zh+"（"+P+"）", "state the "+L.En+" ("+P+")")
+		if blankAmount(it.cur) {
+			blank := text(L.Zh+"（"+P+"）为空白；", "the "+L.En+" ("+P+") is blank; ")
+			subj, verb = text(blank.Zh+"填写", blank.En+"fill in"), text(blank.Zh+"须填写", blank.En+"fill it in")
 		}
 		switch {
 		case !provide && b.GreaterThan(cur) && !near(b.Sub(cent)):
@@ -424,18 +426,18 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不超过 "+ba+" 元（超出 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at most "+ba+" yuan ("+d+" yuan over)")
 		case provide && b.IsPositive() && !near(b.Sub(cent)):
-			verb := text("如实填报", "state")
-			if blank {
-				verb = text("填写", "fill in")
+			ch.Text = text(verb.Zh+"，须不少于 "+ba+" 元", verb.En+"; it must be at least "+ba+" yuan")
+		case provide:
+			// The lowest amount that meets it is the one tried first; where a highest
+			// is verified too (0 ≤ completed ≤ total), the words give the range.
+			if hi, ok := e.highest(P, it.t, passes, near); ok && hi.GreaterThan(b) && !near(b.Sub(cent)) && near(b.Add(hi).Div(decimal.NewFromInt(2)).RoundFloor(2)) {
+				ch.Text = text(verb.Zh+"，须在 "+ba+" 元至 "+amount(hi)+" 元之间（含本数）",
+					verb.En+"; it must be from "+ba+" to "+amount(hi)+" yuan inclusive")
+				break
 			}
-			ch.Text = text(verb.Zh+L.Zh+"（"+P+"），须不少于 "+ba+" 元",
-				verb.En+" the "+L.En+" ("+P+"); it must be at least "+ba+" yuan")
+			fallthrough
 		default:
-			ch.Text = text(lead.Zh+L.Zh+"（"+P+"）为 "+ba+" 元即可满足",
-				lead.En+"the "+L.En+" ("+P+"): "+ba+" yuan would meet it")
-		}
-		if blank {
-			ch.Text = text(L.Zh+"（"+P+"）为空白；"+ch.Text.Zh, "the "+L.En+" ("+P+") is blank; "+ch.Text.En)
+			ch.Text = text(subj.Zh+"为 "+ba+" 元即可满足", subj.En+": "+ba+" yuan would meet it")
 		}
 	case kindDate:
 		b := a.val.Interface().(criteria.Date)
@@ -551,4 +553,17 @@ var actions = map[string]criteria.Text{
 // findingLabel names a finding as the verdict's inputs do.
 func findingLabel(id string) criteria.Text {
 	return text("评审意见（"+id+"）", "reviewer's finding on "+id)
+}
+
+// highest returns the largest candidate amount at path that meets the criterion,
+// when the amount a cent above it does not.
+func (e *env) highest(path string, t reflect.Type, passes func(reflect.Value) bool, near func(decimal.Decimal) bool) (decimal.Decimal, bool) {
+	var hi decimal.Decimal
+	found := false
+	for _, c := range e.candidates(path, t, reflect.Value{}, true) {
+		if d, ok := amountOf(c); ok && (!found || d.GreaterThan(hi)) && passes(c) {
+			hi, found = d, true
+		}
+	}
+	return hi, found && !near(hi.Add(cent))
 }
