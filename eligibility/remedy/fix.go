@@ -177,7 +177,10 @@ func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r elig
 			a := assign{it: it, val: c}
 			if s.resolves(r.ID, withAll(q, []assign{a}), asOf) {
 				o := s.option(q, asOf, r, v, e, []assign{a})
-				if s.breaks(q, v, asOf, r.ID, []assign{a}) {
+				// Stating a missing fact cannot move a criterion that passes or does
+				// not apply without it: its outcome held whatever the fact. A form
+				// amount left blank is stated, though, as blank: filling it is checked.
+				if (!it.missing || blankAmount(it.cur)) && s.breaks(q, v, asOf, r.ID, []assign{a}) {
 					sideEffects = append(sideEffects, o)
 				} else {
 					singles = append(singles, o)
@@ -188,9 +191,24 @@ func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r elig
 	}
 	// Of changes that disturb nothing else, those to facts fewer criteria read come
 	// first: raising the big-data portion before cutting the total investment.
-	slices.SortStableFunc(singles, func(a, b Option) int {
-		return len(s.pl.readers(assignsOf(a))) - len(s.pl.readers(assignsOf(b)))
-	})
+	if len(singles) > 1 {
+		n := make(map[*Change]int, len(singles))
+		for i := range singles {
+			n[&singles[i].Changes[0]] = len(s.pl.readers(assignsOf(singles[i])))
+		}
+		order := make([]int, len(singles))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			return n[&singles[a].Changes[0]] - n[&singles[b].Changes[0]]
+		})
+		sorted := make([]Option, len(singles))
+		for i, j := range order {
+			sorted[i] = singles[j]
+		}
+		singles = sorted
+	}
 	fx.Options = append(singles, sideEffects...)
 	if len(fx.Options) == 0 && len(firsts) > 1 {
 		if s.resolves(r.ID, withAll(q, firsts), asOf) {

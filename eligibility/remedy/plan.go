@@ -1,6 +1,7 @@
 package remedy
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -69,11 +70,41 @@ func (s *session) plan(p *eligibility.Project, v *eligibility.Verdict, fixes []F
 		}
 		cur = next
 	}
-	// Drop every change the others do without, then check each one left is needed.
+	// Drop every change the others do without. Without one change only the criteria
+	// that read what it touches can move, so they alone are re-evaluated and the rest
+	// keep their outcomes on the full plan (cur); the plan left is then verified whole.
+	outcomes := map[string]eligibility.Outcome{}
+	for _, r := range cur.Results {
+		outcomes[r.ID] = r.Outcome
+	}
 	for i := len(changes) - 1; i >= 0; i-- {
 		fewer := slices.Delete(slices.Clone(changes), i, i+1)
-		if ok, _ := s.works(p, v.AsOf, fewer); ok {
+		if changes[i].Kind == Wait {
+			if ok, _ := s.works(p, v.AsOf, fewer); ok {
+				changes = fewer
+			}
+			continue
+		}
+		q, at := clone(p), v.AsOf
+		for _, ch := range fewer {
+			ch.apply(q, &at)
+		}
+		with := map[string]eligibility.Outcome{}
+		valid := true
+		for _, id := range s.pl.readers([]assign{{it: item{path: changes[i].Path}}}) {
+			o, _, ok := s.outcome(id, q, at)
+			if !ok {
+				valid = false
+				break
+			}
+			with[id] = o
+		}
+		if !valid {
+			continue
+		}
+		if d, _ := decideWith(cur, outcomes, with); d == eligibility.Eligible {
 			changes = fewer
+			maps.Copy(outcomes, with)
 		}
 	}
 	ok, at := s.works(p, v.AsOf, changes)

@@ -90,7 +90,29 @@ type segment struct {
 	index int // -1: not an element
 }
 
+// factPaths holds the parsed JSON paths of every fact, built once at package
+// initialisation and only read after.
+var factPaths = func() map[string][]segment {
+	m := map[string][]segment{}
+	for _, f := range eligibility.Facts() {
+		for _, j := range f.JSON {
+			segs, err := parseSegments(j)
+			if err == nil {
+				m[j] = segs
+			}
+		}
+	}
+	return m
+}()
+
 func parsePath(path string) ([]segment, error) {
+	if segs, ok := factPaths[path]; ok {
+		return segs, nil
+	}
+	return parseSegments(path)
+}
+
+func parseSegments(path string) ([]segment, error) {
 	var segs []segment
 	for _, part := range strings.Split(path, ".") {
 		s := segment{name: part, index: -1}
