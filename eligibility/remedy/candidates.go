@@ -132,6 +132,19 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 	return e
 }
 
+// merge adds what o's criterion reads to e, for answers that must cross the
+// boundaries of several criteria.
+func (e *env) merge(o *env) {
+	e.amounts = append(e.amounts, o.amounts...)
+	e.ratios = append(e.ratios, o.ratios...)
+	e.ints = append(e.ints, o.ints...)
+	e.strs = append(e.strs, o.strs...)
+	e.lists = append(e.lists, o.lists...)
+	e.listCodes = append(e.listCodes, o.listCodes...)
+	e.decimals = append(e.decimals, o.decimals...)
+	e.dates = append(e.dates, o.dates...)
+}
+
 var cent = decimal.New(1, -2)
 
 // candidates lists values to try at path, nearest the current value first (for a

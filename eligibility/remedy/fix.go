@@ -114,6 +114,7 @@ func (a assign) apply(q *eligibility.Project) {
 		setFinding(q, a.it.finding)
 		return
 	}
+	// The path was found by typeAt and the value has its type: set cannot fail.
 	_ = set(q, a.it.path, a.val)
 }
 
@@ -130,6 +131,8 @@ func (s *session) fix(q *eligibility.Project, v *eligibility.Verdict, r eligibil
 	return s.fixAt(q, v.AsOf, r, v)
 }
 
+// fixAt works out the options for result r of the record q on date asOf; v is the
+// verdict r belongs to.
 func (s *session) fixAt(q *eligibility.Project, asOf eligibility.Date, r eligibility.Result, v *eligibility.Verdict) Fix {
 	cr := s.pl.crits[r.ID]
 	items, fixedFacts := s.items(q, &r)

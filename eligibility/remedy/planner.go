@@ -102,7 +102,6 @@ type session struct {
 	pl      *Planner
 	ctx     context.Context
 	batches map[string]*eligibility.Batch
-	full    *eligibility.Batch
 	// evals counts the evaluations of criteria alone, for tests.
 	evals int
 	// memo holds the outcomes already computed, by criterion, date and the values
@@ -118,7 +117,7 @@ type memoized struct {
 }
 
 func (pl *Planner) session(ctx context.Context) *session {
-	return &session{pl: pl, ctx: ctx, batches: map[string]*eligibility.Batch{}, full: pl.eng.NewBatch()}
+	return &session{pl: pl, ctx: ctx, batches: map[string]*eligibility.Batch{}}
 }
 
 // outcome evaluates one criterion alone on q at date at. A record the engine refuses
@@ -207,7 +206,8 @@ func (s *session) resolves(id string, q *eligibility.Project, at eligibility.Dat
 	return ok && (o == eligibility.Pass || o == eligibility.NotApplicable)
 }
 
-// evaluate is the full engine's verdict on q at date at, copied out of the batch.
+// evaluate is the full engine's verdict on q at date at: the plan keeps verdicts
+// across evaluations, so not a Batch's.
 func (s *session) evaluate(q *eligibility.Project, at eligibility.Date) (*eligibility.Verdict, error) {
 	return s.pl.eng.EvaluateContext(s.ctx, q, at)
 }

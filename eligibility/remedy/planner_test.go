@@ -186,6 +186,30 @@ func TestQuestionsRanked(t *testing.T) {
 	assert.Contains(t, r.Plan.Text.En, "eligible once these findings are given as met")
 }
 
+// An answer must cross every boundary that waits for it: a missing total investment
+// is read by BD-4 (the floor) and BD-1b (the share), and 5,000,000 does not decide a
+// project whose big-data portion is missing too.
+func TestQuestionsCrossEveryBoundary(t *testing.T) {
+	pl, err := remedy.New(eligibility.Default())
+	require.NoError(t, err)
+	p := base(t, "bigdata")
+	p.Investment.Total, p.Investment.BigDataPortion, p.Investment.Completed = nil, nil, yuan("0")
+	r, err := pl.Remedies(context.Background(), p, submission)
+	require.NoError(t, err)
+	require.Equal(t, eligibility.Undetermined, r.Decision)
+	var total *remedy.Question
+	for i := range r.Questions {
+		if r.Questions[i].Path == "investment.total" {
+			total = &r.Questions[i]
+		}
+	}
+	require.NotNil(t, total)
+	assert.Equal(t, remedy.RankCouldFail, total.Rank)
+	assert.Subset(t, total.Criteria, []string{"BD-1b", "BD-4"})
+	assert.Contains(t, total.Text.Zh, "4,999,999.99 元 时：不符合入库标准（BD-4 不符合）")
+	assert.Contains(t, total.Text.Zh, "为 5,000,000.00 元")
+}
+
 func TestForm(t *testing.T) {
 	pl, err := remedy.New(eligibility.Default())
 	require.NoError(t, err)

@@ -18,16 +18,16 @@ import (
 	"github.com/jilin761/intake/examples/corpus"
 )
 
-var corpusSize = flag.Int("remedy.corpus", 0, "projects for the property tests (default 600, 120 under -short; the issue's figure is 10000)")
+var corpusSize = flag.Int("remedy.corpus", 0, "projects per rule set for the property tests (default 2000, 200 under -short; the issue's figure is 10000)")
 
 func propertySize() int {
 	switch {
 	case *corpusSize > 0:
 		return *corpusSize
 	case testing.Short():
-		return 120
+		return 200
 	}
-	return 600
+	return 2000
 }
 
 // propertyDates are the evaluation dates the property tests run on: the corpus's

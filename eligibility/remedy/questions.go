@@ -11,7 +11,7 @@ import (
 )
 
 // maxAnswers bounds the hypothetical answers tried per question.
-const maxAnswers = 6
+const maxAnswers = 12
 
 // questions ranks the missing facts and findings of an undetermined verdict. Each
 // hypothetical answer re-evaluates the criteria waiting for it, alone; the others keep
@@ -52,7 +52,12 @@ func (s *session) questions(p *eligibility.Project, v *eligibility.Verdict) []Qu
 		it := pq.it
 		q := Question{Path: it.path, Label: it.label, Criteria: pq.crit}
 		var tries []reflect.Value
+		// Answers are tried on both sides of every boundary of every criterion
+		// waiting for the item: the parameters and facts of all of them.
 		e := s.env(s.pl.crits[pq.crit[0]], p, v.AsOf)
+		for _, id := range pq.crit[1:] {
+			e.merge(s.env(s.pl.crits[id], p, v.AsOf))
+		}
 		if it.kind == ObtainFinding {
 			q.Finding, q.Authority = true, v.ConfirmingAuthority
 			tries = []reflect.Value{reflect.ValueOf(true), reflect.ValueOf(false)}
@@ -179,7 +184,12 @@ func answerWords(t reflect.Type, v reflect.Value, name func(string) criteria.Tex
 func questionText(q Question) criteria.Text {
 	var zh, en []string
 	for _, a := range q.Answers {
-		vz, ve := joinNames(a.Values).Zh, joinNames(a.Values).En
+		values := a.Values
+		etc := text("", "")
+		if len(values) > 3 {
+			values, etc = values[:3], text("等", " etc.")
+		}
+		vz, ve := joinNames(values).Zh+etc.Zh, joinNames(values).En+etc.En
 		dz, de := a.Decision.Words().Zh, a.Decision.Words().En
 		if len(a.Failing) > 0 {
 			dz += "（" + strings.Join(a.Failing, "、") + " 不符合）"
