@@ -193,7 +193,7 @@ func TestQuestionsCrossEveryBoundary(t *testing.T) {
 	pl, err := remedy.New(eligibility.Default())
 	require.NoError(t, err)
 	p := base(t, "bigdata")
-	p.Investment.Total, p.Investment.BigDataPortion, p.Investment.Completed = nil, nil, yuan("0")
+	p.Investment.Total, p.Investment.BigDataPortion, p.Investment.Completed = nil, nil, eligibility.NewFormAmount(decimal.Zero)
 	r, err := pl.Remedies(context.Background(), p, submission)
 	require.NoError(t, err)
 	require.Equal(t, eligibility.Undetermined, r.Decision)
