@@ -150,10 +150,11 @@ func (p *Problems) keep(path string) bool {
 }
 
 // under reports whether path is at or below prefix: applicant.creditCode is under
-// applicant, incidents[2].date under incidents[2] and incidents, and every path under "".
+// applicant, incidents[2].date under incidents[2] and incidents. The empty path is
+// under only itself: it is also the path of a member with an empty key.
 func under(path, prefix string) bool {
 	rest, ok := strings.CutPrefix(path, prefix)
-	return ok && (rest == "" || prefix == "" || rest[0] == '.' || rest[0] == '[')
+	return ok && (rest == "" || prefix != "" && (rest[0] == '.' || rest[0] == '['))
 }
 
 // Shadow makes the problems recorded so far hide later ones at the same path or below

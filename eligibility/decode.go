@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,8 @@ func DecodeProjectContext(ctx context.Context, data []byte) (*Project, error) {
 // DecodeProject decodes one project record from JSON and validates it as [Engine.Validate]
 // does: it is the one entry point for a record that arrives as JSON, and it accepts
 // exactly what the published schema (eligibility/schema/project.schema.json) accepts,
-// plus the rules that schema cannot express (README, "What the schema cannot say").
+// and enforces besides the rules JSON Schema cannot express (listed in the schema's
+// description and in the README, "The contract: one definition").
 //
 // Every problem comes at once, in one *ValidationError matching ErrInvalidProject,
 // each at its JSON path and sorted by path: problems of shape ("applicant.creditCod:
@@ -213,7 +215,8 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 		}
 		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
 			if err := tu.UnmarshalText([]byte(s)); err != nil {
-				w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "criteria: "))
+				// Only a date refuses text; its error would quote all of it.
+				w.problems.Add(path, "%s is not a valid date: write YYYY-MM-DD, a day that exists", quote(s))
 			}
 			return
 		}
@@ -228,7 +231,10 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		fields := jsonFields(t)
+		fields, ok := recordFields[t]
+		if !ok {
+			fields = jsonFields(t)
+		}
 		w.object(raw, path, func(key string, value []byte, keyPath string) {
 			f, ok := fields.lookup(key)
 			switch {
@@ -265,7 +271,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 				return
 			}
 			list = reflect.Append(list, reflect.Zero(t.Elem()))
-			w.value(elem, list.Index(i), fmt.Sprintf("%s[%d]", path, i), fieldRules{})
+			w.value(elem, list.Index(i), path+"["+strconv.Itoa(i)+"]", fieldRules{})
 		}
 		v.Set(list)
 	case reflect.Bool:
@@ -303,10 +309,10 @@ func (w *walker) object(raw []byte, path string, member func(key string, value [
 		if err := dec.Decode(&value); err != nil {
 			return // not reached either
 		}
-		keyPath := join(path, key)
+		keyPath := join(path, quoteKey(key)) // a megabyte of key makes no path
 		switch {
 		case !utf8.Valid(rawKey):
-			w.problems.Add(join(path, strings.ToValidUTF8(key, "\uFFFD")), "the key is not valid UTF-8 (encoding/json would replace it silently)")
+			w.problems.Add(join(path, quoteKey(strings.ToValidUTF8(key, "\uFFFD"))), "the key is not valid UTF-8 (encoding/json would replace it silently)")
 		case hasLoneSurrogate(rawKey):
 			w.problems.Add(keyPath, "the key holds an escaped lone surrogate, which is no character (encoding/json would replace it with U+FFFD silently)")
 		case seen[key]:
@@ -341,8 +347,8 @@ func (w *walker) text(raw []byte, path, kind string) (string, bool) {
 }
 
 // amount decodes an amount in the canonical form. Every check on its length comes
-// before the one parse, of at most 49 characters: a numeral of a million digits costs
-// one scan, not big.Int's quadratic conversion.
+// before the one parse, of at most 50 characters (10^18 with 30 zero places): a
+// numeral of a million digits costs one scan, not big.Int's quadratic conversion.
 func (w *walker) amount(raw []byte, v reflect.Value, path string) {
 	kind := jsonKind(raw)
 	if kind == "number" {
@@ -549,6 +555,28 @@ func (fs fieldSet) lookup(key string) (field, bool) {
 	}
 	return field{}, false
 }
+
+// recordFields holds the fields of every struct type in a Project, computed once:
+// an incident's fields are looked up for each of ten thousand incidents. It is
+// written at package initialisation and only read after.
+var recordFields = func() map[reflect.Type]fieldSet {
+	m := map[reflect.Type]fieldSet{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if _, seen := m[t]; seen || t.Kind() != reflect.Struct || t == decimalType || reflect.PointerTo(t).Implements(textUnmarshalerType) {
+			return
+		}
+		m[t] = jsonFields(t)
+		for _, f := range m[t] {
+			visit(t.FieldByIndex(f.index).Type)
+		}
+	}
+	visit(projectType)
+	return m
+}()
 
 // jsonFields lists the JSON fields of a struct type. The record types have no
 // embedded structs, so none are flattened.

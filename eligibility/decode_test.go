@@ -337,3 +337,67 @@ func TestDecodeProjectContextStops(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, p.FiveG.Scenarios, 10_000)
 }
+
+// A record arriving as JSON is decoded and validated in one step, and every problem,
+// of shape or of value, comes at once, sorted by path.
+func ExampleEngine_DecodeProject() {
+	record := []byte(`{
+	  "category": "bigdata",
+	  "budget": "5000000",
+	  "investment": {"total": "5e6"},
+	  "applicant": {"creditCode": "912"},
+	  "stage": "soon"
+	}`)
+	_, err := eligibility.Default().DecodeProject(record)
+	var ve *eligibility.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Println(p.Path)
+		}
+	}
+	// Output:
+	// applicant.creditCode
+	// budget
+	// investment.total
+	// stage
+}
+
+// BenchmarkDecodeProject decodes and validates each sample project.
+func BenchmarkDecodeProject(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
+	require.NoError(b, err)
+	var records [][]byte
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(b, err)
+		records = append(records, data)
+		size += int64(len(data))
+	}
+	engine := eligibility.Default()
+	b.SetBytes(size / int64(len(records)))
+	i := 0
+	for b.Loop() {
+		if _, err := engine.DecodeProject(records[i%len(records)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// An error quotes a bounded part of a bad value, whatever its length and kind.
+func TestDecodeProjectQuotesLittleOfABadValue(t *testing.T) {
+	long := strings.Repeat("2", 100_000)
+	for _, record := range []string{
+		`{"category":"ai","preparation":{"plannedStart":"` + long + `"}}`,
+		`{"category":"ai","investment":{"total":"` + long + `x"}}`,
+		`{"category":"ai","applicant":{"selfAssessment":{"year":` + long + `}}}`,
+		`{"category":"ai","stage":"` + long + `"}`,
+		`{"category":"ai","` + long + `":1}`,
+		`{"category":"ai","findings":{"` + long + `":{"met":true}}}`,
+	} {
+		_, err := eligibility.Default().DecodeProject([]byte(record))
+		require.ErrorIs(t, err, eligibility.ErrInvalidProject)
+		assert.Less(t, len(err.Error()), 600, "%.200s", err)
+	}
+}

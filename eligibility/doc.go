@@ -12,9 +12,10 @@
 //	if err != nil { … } // bad input: every offending field is named
 //	fmt.Println(v.Decision, v.Failing)
 //
-// Records arriving as JSON go through [DecodeProject], which reports every problem
-// with its path; [Engine.Validate] checks values alone; [Engine.EvaluateContext]
-// stops on cancellation. Each result lists the facts, findings and parameters it
+// Records arriving as JSON go through [Engine.DecodeProject], which decodes and
+// validates in one step, accepts exactly what the published JSON Schema accepts, and
+// reports every problem, of shape and of value, with its path; [Engine.Validate]
+// checks a Go value alone; [Engine.EvaluateContext] stops on cancellation. Each result lists the facts, findings and parameters it
 // read ([Result.Inputs]) and explains itself ([Result.Explanation]); the verdict's
 // [Provenance] ties it to the library version, the rule set and the record by hash.
 // [Engine.Checks] and [Engine.Reads] describe a compiled rule set for tools. A job

@@ -789,7 +789,8 @@ func (o *handWritten) validate(p *eligibility.Project, problems *criteria.Proble
 	for _, id := range ids {
 		if _, ok := o.findingIndex[id]; !ok {
 			problems.Add("findings."+id, "not a finding criterion")
-		} else if p.Findings[id].Met == nil {
+		}
+		if p.Findings[id].Met == nil {
 			problems.Add("findings."+id+".met", "required")
 		}
 	}

@@ -206,9 +206,8 @@ func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 		path := "findings." + quoteKey(id)
 		if !e.takesFinding(id) {
 			problems.Add(path, "rule set %q has no reviewer-finding criterion %s", e.rules.Name, quote(id))
-			continue
 		}
-		if p.Findings[id].Met == nil {
+		if p.Findings[id].Met == nil { // reported for any key, as the schema does
 			problems.Add(path+".met", "required: true if the reviewer found the requirement met, false if not")
 		}
 	}

@@ -415,6 +415,9 @@ func addNested(p *criteria.Problems, path string, err error) {
 	for _, fe := range ve.Problems {
 		p.Add(path+"."+fe.Path, "%s", fe.Message)
 	}
+	if ve.Omitted > 0 { // the nested error listed only its first problems
+		p.Add(path, "and %d more problems", ve.Omitted)
+	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -33,8 +33,10 @@
 // eligibility.Project, as published in eligibility/schema/project.schema.json) with
 // Content-Type application/json and answers 200 with the verdict (the JSON of
 // eligibility.Verdict, eligibility/schema/verdict.schema.json). The record is decoded
-// strictly (eligibility.DecodeProject: an unknown field is an error) and validated by the
-// engine; every problem is reported at once.
+// strictly and validated in one pass by the engine (Engine.DecodeProjectContext: an
+// unknown field, a bad amount or an unknown code is an error); every problem is reported
+// at once, the first criteria.MaxListedProblems of them listed and the rest counted in
+// "omitted".
 //
 // asOf, the evaluation date, is required: a request without it is a 400. The server does
 // not default it to today's date, because the library never reads the clock and a verdict

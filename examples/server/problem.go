@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -31,6 +32,10 @@ type problem struct {
 	Status int          `json:"status"`
 	Detail string       `json:"detail,omitempty"`
 	Errors []fieldError `json:"errors,omitempty"`
+	// Omitted counts the problems of the record beyond those listed in Errors: the
+	// library lists at most criteria.MaxListedProblems, so that one megabyte of a
+	// repeated key is an answer of a few kilobytes.
+	Omitted int `json:"omitted,omitempty"`
 	// Index is the record's 0-based position in a batch; nil outside batches.
 	Index *int `json:"index,omitempty"`
 	// Line, Column and Offset locate a JSON syntax error in the record (in a batch, in
@@ -85,15 +90,18 @@ func invalidProject(err error) *problem {
 		for _, fe := range ve.Problems {
 			p.Errors = append(p.Errors, fieldError{Path: fe.Path, Message: fe.Message})
 		}
+		p.Omitted = ve.Omitted
 	}
-	switch len(p.Errors) {
-	case 0:
+	switch n := len(p.Errors) + p.Omitted; {
+	case len(p.Errors) == 0:
 		p.Detail = err.Error()
 		p.Errors = []fieldError{{Path: "", Message: err.Error()}}
-	case 1:
+	case n == 1:
 		p.Detail = "1 problem in the record: " + p.Errors[0].Path + ": " + p.Errors[0].Message
+	case p.Omitted > 0:
+		p.Detail = fmt.Sprintf("%d problems in the record; the first %d are listed", n, len(p.Errors))
 	default:
-		p.Detail = strconv.Itoa(len(p.Errors)) + " problems in the record"
+		p.Detail = strconv.Itoa(n) + " problems in the record"
 	}
 	return p
 }

@@ -126,7 +126,7 @@ func requireProblem(t testing.TB, resp *http.Response, body []byte) problem {
 	var members map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(body, &members), "%s", body)
 	for name := range members {
-		assert.Contains(t, []string{"type", "title", "status", "detail", "errors", "index", "line", "column", "offset"}, name, "unexpected member %q", name)
+		assert.Contains(t, []string{"type", "title", "status", "detail", "errors", "omitted", "index", "line", "column", "offset"}, name, "unexpected member %q", name)
 	}
 	var p problem
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -346,4 +346,23 @@ func TestSlowBody(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, http.StatusRequestTimeout, resp.StatusCode, "%s", body)
 	requireProblem(t, resp, body)
+}
+
+// A body of one key repeated a hundred thousand times gave an 11.8 MB answer listing
+// every duplicate; the answer lists the first problems and counts the rest.
+func TestProblemsAreBounded(t *testing.T) {
+	ts := start(t, eligibility.Default(), defaultConfig())
+	var b strings.Builder
+	b.WriteString(`{"category":"bigdata"`)
+	for range 100_000 {
+		b.WriteString(`,"x":1`)
+	}
+	b.WriteString("}")
+	resp, body := do(t, ts, http.MethodPost, "/v1/evaluate?asOf=2020-07-20", jsonContentType, []byte(b.String()))
+	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
+	p := requireProblem(t, resp, body)
+	assert.Len(t, p.Errors, criteria.MaxListedProblems)
+	assert.Equal(t, 100_000-criteria.MaxListedProblems, p.Omitted)
+	assert.Equal(t, "100000 problems in the record; the first 100 are listed", p.Detail)
+	assert.Less(t, len(body), 64<<10, "a bounded answer")
 }

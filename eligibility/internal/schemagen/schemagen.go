@@ -68,7 +68,8 @@ const (
 	signedDecimal = `^-?[0-9]+(\.[0-9]+)?$`
 	// datePattern is YYYY-MM-DD; format "date" (RFC 3339 full-date) also rejects
 	// 2021-02-29 for validators that assert formats.
-	datePattern = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
+	// Year 0000 is RFC 3339's but not the decoder's (criteria.MinYear is 1).
+	datePattern = `^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
 	// criterionID is the form criteria.RuleSet.Validate accepts for an ID.
 	criterionID = `^[A-Za-z][A-Za-z0-9-]*$`
 	// creditCode is the unified social credit code as stored: 18 characters of the GB
@@ -457,12 +458,24 @@ func UnexpressibleRules() []string {
 	return []string{
 		"`applicant.creditCode`: both check characters of GB 32100 (positions 17 and 18) are right.",
 		"`investment.bigDataPortion` is at most `investment.total`.",
-		fmt.Sprintf("A string holds at most %d bytes of UTF-8; `maxLength` counts characters, so it bounds only text of one-byte characters.", eligibility.MaxStringBytes),
+		fmt.Sprintf("A string holds at most %s of UTF-8; `maxLength` counts characters, so it bounds only text of one-byte characters.", byteSize(eligibility.MaxStringBytes)),
 		"The text is UTF-8 and holds no escaped lone surrogate (an unpaired `\\ud800`–`\\udfff`): a validator decodes the JSON first and sees U+FFFD in their place.",
 		"No key appears twice in one object: a JSON parser keeps one of the values silently.",
 		"A whole number (`applicant.selfAssessment.year`) is written as digits: `2019`, not `2019.0` or `2.019e3`, which JSON Schema's `integer` accepts.",
-		"`findings` are keyed by the reviewer-finding criteria of the rule set in force: `propertyNames` lists the default rule set's, and an engine built from another rule set takes its own.",
+		"`findings` are keyed by the criteria of the rule set in force that take a reviewer's finding: `propertyNames` lists the default rule set's, and an engine built from another rule set takes its own.",
+		fmt.Sprintf("The record's text (every string, keys of `findings` included) adds up to at most %s (`MaxRecordBytes`).", byteSize(eligibility.MaxRecordBytes)),
 	}
+}
+
+// byteSize writes n bytes as people do: 64 KiB.
+func byteSize(n int) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	if n%1024 == 0 {
+		return fmt.Sprintf("%d KiB", n/1024)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func bullets(lines []string) string {
@@ -474,19 +487,24 @@ func bullets(lines []string) string {
 }
 
 // findingIDs is the schema of a findings key: the ID of one of the default rule set's
-// reviewer-finding criteria.
+// criteria that take a reviewer's finding: those decided by one, and the data
+// criteria that read their own finding for what the data alone cannot decide (an
+// item an open 等 list does not name, a secondary node of unstated level).
 func findingIDs() *jsonschema.Schema {
+	engine := eligibility.Default()
 	var ids []any
 	for _, c := range criteria.Default().Criteria {
-		if c.Basis == criteria.Finding {
+		reads, _ := engine.Reads(c.ID)
+		if c.Basis == criteria.Finding || slices.Contains(reads.Findings, c.ID) {
 			ids = append(ids, c.ID)
 		}
 	}
 	return &jsonschema.Schema{
 		Type: "string",
 		Enum: ids,
-		Description: "The ID of a criterion of the default rule set that a reviewer decides (basis: finding). " +
-			"A criterion decided by data takes no finding.",
+		Description: "The ID of a criterion of the default rule set that takes a reviewer's finding: one a " +
+			"reviewer decides (basis: finding), or a data criterion that asks for one where the data alone " +
+			"cannot decide (an item its open list does not name). Any other criterion takes no finding.",
 	}
 }
 
