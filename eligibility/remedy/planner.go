@@ -80,16 +80,14 @@ func New(e *eligibility.Engine) (*Planner, error) {
 			return nil, fmt.Errorf("remedy: compiling %s alone: %w", c.ID, err)
 		}
 		cr.eng = se
+		// The findings its records may carry: those its criteria read (a data
+		// criterion may read its own).
 		for _, sc := range sub.Criteria {
-			if sc.Basis == criteria.Finding {
-				cr.findings = append(cr.findings, sc.ID)
-			}
-		}
-		// A data criterion may read a finding on its own ID (other, on an open 等
-		// list), which its evaluation alone must see.
-		for _, id := range reads.Findings {
-			if !slices.Contains(cr.findings, id) {
-				cr.findings = append(cr.findings, id)
+			r, _ := e.Reads(sc.ID)
+			for _, f := range r.Findings {
+				if !slices.Contains(cr.findings, f) {
+					cr.findings = append(cr.findings, f)
+				}
 			}
 		}
 		p.crits[c.ID] = cr

@@ -63,6 +63,11 @@ func (s *session) questions(p *eligibility.Project, v *eligibility.Verdict) []Qu
 			tries = []reflect.Value{reflect.ValueOf(true), reflect.ValueOf(false)}
 		} else {
 			tries = e.candidates(it.path, it.t, it.cur, true)
+			if kindOf(it.t) == kindList && len(tries) > 4 {
+				// One list holding each listed code answers alike: a few of them
+				// and the empty list stand for all.
+				tries = append(tries[:3:3], tries[len(tries)-1])
+			}
 			if len(tries) > maxAnswers {
 				tries = tries[:maxAnswers]
 			}
