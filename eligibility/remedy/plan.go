@@ -57,6 +57,7 @@ func (s *session) plan(p *eligibility.Project, v *eligibility.Verdict, fixes []F
 				continue
 			}
 			for _, ch := range f.Options[0].Changes {
+				ch.round = round
 				changes = merge(changes, ch)
 				ch.apply(q, &at)
 			}
@@ -118,6 +119,11 @@ func (s *session) plan(p *eligibility.Project, v *eligibility.Verdict, fixes []F
 			continue
 		}
 		others := slices.Delete(slices.Clone(changes), i, i+1)
+		if ch.round == 0 && !slices.ContainsFunc(others, func(o Change) bool {
+			return o.Kind == Wait || s.pl.reads(s.pl.crits[ch.res.ID], o.Path)
+		}) {
+			continue // worded against the original record, which its criterion still sees
+		}
 		q, at := clone(p), v.AsOf
 		for _, o := range others {
 			o.apply(q, &at)

@@ -106,8 +106,9 @@ type Change struct {
 	apply func(*eligibility.Project, *eligibility.Date)
 	// as and res are what the change was worked out from, so a plan can word it
 	// again against the original record.
-	as  *assign
-	res *eligibility.Result
+	as    *assign
+	res   *eligibility.Result
+	round int // the plan's round that took it
 }
 
 // PlanStatus is what the plan achieves.
