@@ -159,7 +159,8 @@ const (
 	// IncidentKindEnvironmentalAccident is 环保责任事故.
 	IncidentKindEnvironmentalAccident IncidentKind = "environmental-accident"
 	// IncidentKindOtherAccident is any other liability accident, covering the
-	// letter's 等.
+	// letter's 等. It plays the part of an open list's "other" (see lists.go):
+	// whether a major one bars intake is for a reviewer to judge.
 	IncidentKindOtherAccident IncidentKind = "other-accident"
 	// IncidentKindViolation is 违法违规行为; the letter bars it at any degree.
 	IncidentKindViolation IncidentKind = "violation"

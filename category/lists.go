@@ -16,6 +16,11 @@ package category
 //
 // Any other text is not a code: validation rejects it and names the closest
 // code ([ParseError.Closest]), so that a typo can never change a decision.
+//
+// A fourth 等, 一(三)11 重大安全、环保等责任事故, lists what bars intake rather than
+// what qualifies, and follows the same rule with [IncidentKind]: the kinds the
+// parameter lists count against the project, and [IncidentKindOtherAccident]
+// leaves a major accident of another kind to a reviewer's finding.
 
 // BigDataContent is a kind of big-data content a big-data centre declares (一(一)1:
 // 大数据存储、分析和应用等相关内容). The zero value means unset.

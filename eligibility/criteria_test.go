@@ -469,8 +469,41 @@ var criterionCases = []criterionCase{
 		edit: incident("2019-03-02", category.IncidentKindSafetyAccident, new(false)), want: Pass},
 	{id: "II-11", reason: "illegal conduct of any degree does", base: "industrial-internet",
 		edit: incident("2020-01-15", category.IncidentKindViolation, new(false)), want: Fail},
-	{id: "II-11", reason: "other kinds of major accident are outside the default list", base: "industrial-internet",
-		edit: incident("2020-01-15", category.IncidentKindOtherAccident, new(true)), want: Pass},
+	{id: "II-11", reason: "a major accident of another kind (等) is for a reviewer, never decided by the data alone", base: "industrial-internet",
+		edit: incident("2020-01-15", category.IncidentKindOtherAccident, new(true)),
+		want: OutcomeUndetermined, missing: []string{"findings.II-11"}},
+	{id: "II-11", reason: "the reviewer found the other accident not one the letter means", base: "industrial-internet",
+		edit: func(p *Project) {
+			incident("2020-01-15", category.IncidentKindOtherAccident, new(true))(p)
+			setFinding(p, "II-11", true)
+		}, want: Pass},
+	{id: "II-11", reason: "the reviewer found the other accident one the letter means", base: "industrial-internet",
+		edit: func(p *Project) {
+			incident("2020-01-15", category.IncidentKindOtherAccident, new(true))(p)
+			setFinding(p, "II-11", false)
+		}, want: Fail},
+	{id: "II-11", reason: "a minor accident of another kind needs no finding", base: "industrial-internet",
+		edit: incident("2020-01-15", category.IncidentKindOtherAccident, new(false)), want: Pass},
+	{id: "II-11", reason: "a major accident of another kind outside the window needs no finding", base: "industrial-internet",
+		edit: incident("2017-07-19", category.IncidentKindOtherAccident, new(true)), want: Pass},
+	{id: "II-11", reason: "another accident of unknown severity", base: "industrial-internet",
+		edit: incident("2020-01-15", category.IncidentKindOtherAccident, nil),
+		want: OutcomeUndetermined, missing: []string{"findings.II-11", "incidents[0].major"}},
+	{id: "II-11", reason: "a finding does not overturn a listed major accident", base: "industrial-internet",
+		edit: func(p *Project) {
+			incident("2019-03-02", category.IncidentKindSafetyAccident, new(true))(p)
+			setFinding(p, "II-11", true)
+		}, want: Fail},
+	{id: "II-11", reason: "nor a violation", base: "industrial-internet",
+		edit: func(p *Project) {
+			incident("2020-01-15", category.IncidentKindViolation, new(false))(p)
+			setFinding(p, "II-11", true)
+		}, want: Fail},
+	{id: "II-11", reason: "a violation decides beside an accident of another kind awaiting a finding", base: "industrial-internet",
+		edit: func(p *Project) {
+			incident("2020-01-15", category.IncidentKindOtherAccident, new(true))(p)
+			p.Incidents = append(p.Incidents, eligibility.Incident{Date: date("2019-04-01"), Kind: category.IncidentKindViolation})
+		}, want: Fail},
 	{id: "II-11", reason: "incidents after the evaluation date are ignored", base: "industrial-internet",
 		edit: incident("2020-07-21", category.IncidentKindViolation, nil), want: Pass},
 	{id: "II-11", reason: "the evaluation day itself is inside the window", base: "industrial-internet",
@@ -481,7 +514,9 @@ var criterionCases = []criterionCase{
 		edit: incident("2019-03-02", category.IncidentKindSafetyAccident, nil),
 		want: OutcomeUndetermined, missing: []string{"incidents[0].major"}},
 	{id: "II-11", reason: "an incident of unknown date and kind", base: "industrial-internet",
-		edit: incident("", "", new(true)), want: OutcomeUndetermined, missing: []string{"incidents[0].date", "incidents[0].kind"}},
+		edit: incident("", "", new(true)), want: OutcomeUndetermined,
+		// It may be a major accident of another kind, which the finding would decide.
+		missing: []string{"findings.II-11", "incidents[0].date", "incidents[0].kind"}},
 	{id: "II-11", reason: "a known violation decides even beside an unknown", base: "industrial-internet",
 		edit: func(p *Project) {
 			incident("2019-03-02", category.IncidentKindSafetyAccident, nil)(p)

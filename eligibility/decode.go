@@ -93,7 +93,9 @@ func syntaxErrorAt(data []byte, offset int, err error) *SyntaxError {
 	return &SyntaxError{Line: line, Column: utf8.RuneCount(prefix[lineStart:]) + 1, Offset: int64(offset), Err: err}
 }
 
-func decode(ctx context.Context, e *Engine, data []byte) (*Project, error) {
+// decodeWalk is the full walk, which finds and names every problem; decode
+// (fastdecode.go) runs it only when the fast path cannot vouch for the record.
+func decodeWalk(ctx context.Context, e *Engine, data []byte) (*Project, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("eligibility: decoding stopped: %w", err)
 	}

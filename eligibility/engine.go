@@ -245,6 +245,9 @@ func (b *builder) compile(expr string, problems *criteria.Problems, path string,
 		problems.AddErr(path, err)
 		return nil, 0
 	}
+	if !iterates(ast) {
+		prg = straight{prg}
+	}
 	reads.collect(ast)
 	return prg, estimate.Max
 }

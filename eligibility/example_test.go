@@ -179,7 +179,7 @@ func ExampleEngine_Checks() {
 	}
 	fmt.Println("facts no criterion reads:", len(checks.UnreadFacts))
 	// Output:
-	// II-11 require: worst case 260004 of 1000000
+	// II-11 require: worst case 350004 of 1000000
 	// facts no criterion reads: 0
 }
 

@@ -34,7 +34,8 @@ type Input struct {
 	// Items are the items of a list the record states, so that a list of one item
 	// "a, b" and one of the two items "a" and "b" can be told apart; Value joins
 	// them. They are bounded as Value is: the first MaxEchoItems, each cut after
-	// MaxEchoBytes bytes. (A parameter's list is of codes, which hold no comma.)
+	// MaxEchoBytes bytes; none for an empty list. (A parameter's list is of codes,
+	// which hold no comma.)
 	Items []string `json:"items,omitempty"`
 	// ItemCount is the length of a list cut to its first MaxEchoItems items, and 0
 	// when Items holds every item.
@@ -230,9 +231,10 @@ func echoText(s string) string {
 }
 
 // echoItems returns a copy of the first MaxEchoItems items of list, each bounded by
-// echoText, and the list's length when it is cut (0 otherwise).
+// echoText, and the list's length when it is cut (0 otherwise). An empty list has no
+// items (nil): that is how it reads back from JSON, where omitempty leaves it out.
 func echoItems(list []string) ([]string, int) {
-	if list == nil {
+	if len(list) == 0 {
 		return nil, 0
 	}
 	out := make([]string, min(len(list), MaxEchoItems))
@@ -437,7 +439,7 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 		zh.WriteString(" " + n + " 项")
 		en.WriteString(" " + n + " recorded")
 		return
-	case in.Items != nil || in.Codes != "":
+	case in.Items != nil || in.Codes != "" || listFacts[in.Name] != nil: // an empty list has no Items
 		names := itemNames(in)
 		zh.WriteString(" " + names.Zh)
 		en.WriteString(" " + names.En)
@@ -490,43 +492,13 @@ func itemNames(in *Input) criteria.Text {
 }
 
 // resultJSON is Result's JSON form: its fields plus the explanation, which is
-// derived and therefore written but never read back.
+// derived and therefore written (marshal.go) but never read back.
 type resultJSON struct {
 	resultFields
 	Explanation *criteria.Text `json:"explanation,omitempty"`
 }
 
 type resultFields Result
-
-// MarshalJSON writes the result with its explanation.
-func (r Result) MarshalJSON() ([]byte, error) {
-	e := r.Explanation()
-	return json.Marshal(resultJSON{resultFields: resultFields(r), Explanation: &e})
-}
-
-// verdictJSON is Verdict's JSON form, with each result converted once so the whole
-// verdict encodes in one pass: letting encoding/json call Result.MarshalJSON per
-// result re-encoded and re-compacted every one of them, several times the cost of
-// the evaluation.
-type verdictJSON struct {
-	verdictFields
-	Results []resultJSON `json:"results"`
-}
-
-type verdictFields Verdict
-
-// MarshalJSON writes the verdict with every result's explanation.
-func (v Verdict) MarshalJSON() ([]byte, error) {
-	results := make([]resultJSON, len(v.Results))
-	explanations := make([]criteria.Text, len(v.Results))
-	for i := range v.Results {
-		explanations[i] = v.Results[i].Explanation()
-		results[i] = resultJSON{resultFields: resultFields(v.Results[i]), Explanation: &explanations[i]}
-	}
-	fields := verdictFields(v)
-	fields.Results = nil // shadowed by verdictJSON.Results
-	return json.Marshal(verdictJSON{verdictFields: fields, Results: results})
-}
 
 // UnmarshalJSON reads a stored result; the explanation is derived again on demand.
 func (r *Result) UnmarshalJSON(data []byte) error {

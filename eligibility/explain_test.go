@@ -131,3 +131,29 @@ func TestExplanationInJSON(t *testing.T) {
 	assert.Equal(t, r, back)
 	assert.Equal(t, r.Explanation(), back.Explanation())
 }
+
+// An empty list has no items, as it reads back from JSON (omitempty leaves it out),
+// and its explanation says it is empty before and after the round trip.
+func TestEmptyListInJSON(t *testing.T) {
+	p := base(t, "industrial-internet")
+	p.FiveG.Scenarios = []string{}
+	r := result(t, evaluate(t, p, submissionDate), "II-2b")
+	require.Equal(t, eligibility.Fail, r.Outcome)
+	require.NotEmpty(t, r.Inputs)
+	var scenarios *eligibility.Input
+	for i := range r.Inputs {
+		if r.Inputs[i].Name == "fiveG.scenarios" {
+			scenarios = &r.Inputs[i]
+		}
+	}
+	require.NotNil(t, scenarios)
+	assert.Nil(t, scenarios.Items)
+	assert.Contains(t, r.Explanation().Zh, "（空）")
+	assert.Contains(t, r.Explanation().En, "(none)")
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back eligibility.Result
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, r, back)
+	assert.Equal(t, r.Explanation(), back.Explanation())
+}

@@ -476,8 +476,9 @@ func yearsBack(d eligibility.Date, n int) eligibility.Date {
 }
 
 // barring is whether incident n bars intake under 一(三)11 on the evaluation date: it
-// lies in the window [asOf − lookback years, asOf] and is a violation of any degree
-// or a major accident of a disqualifying kind.
+// lies in the window [asOf − lookback years, asOf] and is a violation of any degree,
+// a major accident of a disqualifying kind, or a major accident of another kind (the
+// letter's 等) that the reviewer's finding on II-11 does not accept.
 func (e *oracleEval) barring(n int, inc *eligibility.Incident, from eligibility.Date) tri {
 	key := kIncident + 3*n
 	inWindow := unknownOf(key)
@@ -491,6 +492,7 @@ func (e *oracleEval) barring(n int, inc *eligibility.Incident, from eligibility.
 	return all(inWindow, either(
 		is(inc.Kind, key+1, category.IncidentKindViolation),
 		all(oneOf(inc.Kind, key+1, e.o.params.disqualifyingAccidentKinds), major),
+		all(is(inc.Kind, key+1, category.IncidentKindOtherAccident), major, not(e.finding("II-11"))),
 	))
 }
 
@@ -634,7 +636,7 @@ func oracleRules() []oracleRule {
 		finding("II-9", ii, nil),
 		finding("II-10a", ii, nil),
 		{id: "II-10b", cat: ii, require: flag(func(p *eligibility.Project) *bool { return p.WrittenCommitment }, kWrittenCommitment)},
-		{id: "II-11", cat: ii, require: func(e *oracleEval) tri {
+		{id: "II-11", cat: ii, takesFinding: true, require: func(e *oracleEval) tri {
 			if e.p.Incidents == nil {
 				return unknownOf(kIncidents)
 			}
@@ -647,7 +649,7 @@ func oracleRules() []oracleRule {
 				case isTrue:
 					return triFalse
 				case isUnknown:
-					miss = append(miss, b.miss...) // incident n's keys follow those of 0…n-1
+					miss = union(miss, b.miss) // incidents may share the finding's key
 				}
 			}
 			if miss != nil {

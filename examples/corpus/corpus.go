@@ -247,6 +247,14 @@ func (g *generator) industrialInternet() {
 	g.p.WrittenCommitment = new(true)
 	g.p.Incidents = g.harmlessIncidents()
 	g.findings("省工信厅 专家组", "II-6", "II-7", "II-8", "II-9", "II-10a")
+	// A major accident of another kind (the letter's 等) is for a reviewer to judge;
+	// these reviewers found it not one 一(三)11 means. No draw: the rest of the
+	// project stays as it was.
+	if slices.ContainsFunc(g.p.Incidents, func(i eligibility.Incident) bool {
+		return i.Kind == category.IncidentKindOtherAccident && i.Major != nil && *i.Major
+	}) {
+		g.p.Findings["II-11"] = eligibility.Finding{Met: new(true), By: "省工信厅 专家组", On: g.p.Findings["II-10a"].On}
+	}
 }
 
 func (g *generator) telecom() {
@@ -413,7 +421,8 @@ func (g *generator) findings(by string, ids ...string) {
 
 // harmlessIncidents draws an enterprise's record of incidents that do not bar it:
 // none, or ones outside 近三年 (before 2017-07-20, or after the evaluation date), or
-// minor ones and other kinds of accident inside it.
+// minor ones inside it, or a major accident of another kind inside it, which the
+// caller's reviewer finding on II-11 accepts.
 func (g *generator) harmlessIncidents() []eligibility.Incident {
 	incidents := []eligibility.Incident{}
 	if g.r.chance(60) {

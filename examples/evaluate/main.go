@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./examples/evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-out DIR] [file.json ...]
+//	go run ./examples/evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-ruleset FILE] [-out DIR] [file.json ...]
 //
 // Each file holds one project record (the JSON form of eligibility.Project) or a JSON
 // array of them; several JSON values one after another are read in turn. With no file,
@@ -35,6 +35,12 @@
 //	                  output gains a section, the reports the sections 整改事项 /
 //	                  What to fix and 待补充 / What to provide, and the JSON output
 //	                  becomes {"verdict": …, "remedies": …} per project
+//	-compact          with -format json, each verdict in its compact form
+//	                  (eligibility.Compact): what a reader can recompute left out
+//	-ruleset FILE     evaluate under the rule set in FILE instead of the letter's: a
+//	                  full rule set, or a variant of the default (a "base:" key and
+//	                  only what changes, as examples/rulesets/*.yaml); the verdicts,
+//	                  reports and text name it and say where it departs from the letter
 //	-out DIR          with -format md or html, write each report to DIR/<id>.md or
 //	                  DIR/<id>.html instead of standard output (DIR is created if
 //	                  needed; the project ID is the file name, characters other than
@@ -88,7 +94,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, time.Now))
 }
 
-const usageHead = `usage: evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-out DIR] [file.json ...]
+const usageHead = `usage: evaluate [-asof YYYY-MM-DD] [-lang zh|en] [-format text|md|html|json] [-ruleset FILE] [-out DIR] [file.json ...]
 
 Evaluates "761" project records (JSON, one object or an array per file; standard
 input when no file or "-" is given) against 吉政数办函〔2020〕579号 and prints the verdicts,
@@ -113,7 +119,11 @@ type options struct {
 	outDir string // -out: write reports there, one file per project
 	// remedies: work out what each project must do (-remedies)
 	remedies bool
-	files    []string
+	// compact: -format json writes the verdicts' compact form.
+	compact bool
+	// ruleSet is the -ruleset file: a rule set or a variant; empty for the default.
+	ruleSet string
+	files   []string
 }
 
 // run is the whole command: it parses args, evaluates every project it reads and
@@ -140,7 +150,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 		return 2
 	}
 
-	engine := eligibility.Default()
+	engine, err := loadEngine(opts.ruleSet)
+	if err != nil {
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		return 1
+	}
 	rules := engine.RuleSet()
 	status = 0
 	var verdicts []evaluated
@@ -167,7 +181,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 
 	switch opts.format {
 	case formatJSON:
-		if err := writeJSON(stdout, verdicts, singleRecord(entries)); err != nil {
+		if err := writeJSON(stdout, verdicts, singleRecord(entries), opts.compact); err != nil {
 			fmt.Fprintf(stderr, "evaluate: %v\n", err)
 			return 1
 		}
@@ -208,7 +222,9 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	format := fs.String("format", formatText, "output `format`: text, md (Markdown report), html (HTML report) or json")
 	asJSON := fs.Bool("json", false, "the same as -format json")
 	withRemedies := fs.Bool("remedies", false, "also print what each project must do: fixes, the plan and the questions to ask")
+	ruleSet := fs.String("ruleset", "", "evaluate under the rule set or variant in `file` (YAML or JSON) instead of the letter's")
 	outDir := fs.String("out", "", "with -format md or html, write one report per project into `dir`, named <id>.md or <id>.html")
+	compact := fs.Bool("compact", false, "with -format json, write each verdict in its compact form")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -258,6 +274,11 @@ func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts opti
 	}
 	opts.outDir = *outDir
 	opts.remedies = *withRemedies
+	if *compact && opts.format != formatJSON {
+		return usageError("-compact is a form of the JSON output: use it with -format json")
+	}
+	opts.compact = *compact
+	opts.ruleSet = *ruleSet
 
 	opts.files = fs.Args()
 	if len(opts.files) == 0 {
@@ -275,21 +296,26 @@ type evaluated struct {
 	remedies *remedy.Remedies
 }
 
+// compactVerdict writes a verdict in its compact form.
+type compactVerdict struct{ v *eligibility.Verdict }
+
+func (c compactVerdict) MarshalJSON() ([]byte, error) {
+	return c.v.AppendJSON(nil, eligibility.Compact)
+}
+
 // writeJSON prints the verdicts as one indented object when the input was a single
 // project record, and as an array otherwise.
-func writeJSON(w io.Writer, verdicts []evaluated, single bool) error {
-	var doc any
+func writeJSON(w io.Writer, verdicts []evaluated, single, compact bool) error {
+	list := make([]any, len(verdicts))
+	for i, v := range verdicts {
+		list[i] = jsonDoc(v, compact)
+	}
+	var doc any = list
 	switch {
 	case single && len(verdicts) == 1:
-		doc = jsonDoc(verdicts[0])
+		doc = list[0]
 	case single:
 		return nil // the one record was bad input, already reported
-	default:
-		list := make([]any, len(verdicts))
-		for i, v := range verdicts {
-			list[i] = jsonDoc(v)
-		}
-		doc = list
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"github.com/jilin761/intake/eligibility"
@@ -26,14 +27,18 @@ func addRemedies(engine *eligibility.Engine, verdicts []evaluated) error {
 
 // jsonDoc is what -format json prints for one project: the verdict, or with
 // -remedies the verdict and the remedies.
-func jsonDoc(e evaluated) any {
+func jsonDoc(e evaluated, compact bool) any {
+	var verdict json.Marshaler = e.verdict
+	if compact {
+		verdict = compactVerdict{e.verdict}
+	}
 	if e.remedies == nil {
-		return e.verdict
+		return verdict
 	}
 	return struct {
-		Verdict  *eligibility.Verdict `json:"verdict"`
-		Remedies *remedy.Remedies     `json:"remedies"`
-	}{e.verdict, e.remedies}
+		Verdict  json.Marshaler   `json:"verdict"`
+		Remedies *remedy.Remedies `json:"remedies"`
+	}{verdict, e.remedies}
 }
 
 // remedyWords are the text output's words for the remedies section.

@@ -18,6 +18,10 @@ import (
 // the body and the answer: a JSON array, or NDJSON streamed record by record.
 func (s *server) batch(w http.ResponseWriter, r *http.Request) {
 	asOf, prob := s.asOfParam(r, true)
+	form, fprob := formParam(r)
+	if prob == nil {
+		prob = fprob
+	}
 	if prob != nil {
 		prob.write(w)
 		return
@@ -28,9 +32,9 @@ func (s *server) batch(w http.ResponseWriter, r *http.Request) {
 	}
 	switch mt {
 	case jsonContentType, "":
-		s.batchArray(w, r, asOf)
+		s.batchArray(w, r, asOf, form)
 	case ndjsonContentType:
-		s.batchNDJSON(w, r, asOf)
+		s.batchNDJSON(w, r, asOf, form)
 	default:
 		requireJSON(r, jsonContentType, ndjsonContentType).write(w)
 	}
@@ -39,7 +43,7 @@ func (s *server) batch(w http.ResponseWriter, r *http.Request) {
 // batchArray evaluates a JSON array of records. The array is read whole first, so that
 // a body that is not an array, or is too large, gets its own status before any verdict
 // is written.
-func (s *server) batchArray(w http.ResponseWriter, r *http.Request, asOf eligibility.Date) {
+func (s *server) batchArray(w http.ResponseWriter, r *http.Request, asOf eligibility.Date, form eligibility.VerdictForm) {
 	body, prob := readBody(w, r, s.cfg.maxBatchBody)
 	if prob != nil {
 		prob.write(w)
@@ -63,6 +67,7 @@ func (s *server) batchArray(w http.ResponseWriter, r *http.Request, asOf eligibi
 		return
 	}
 	out := newSlotWriter(w, false)
+	out.form = form
 	for i, rec := range records {
 		if int64(len(rec)) > s.cfg.maxBody {
 			// The same bound as one record of POST /v1/evaluate or one NDJSON line:
@@ -84,7 +89,7 @@ func (s *server) batchArray(w http.ResponseWriter, r *http.Request, asOf eligibi
 // batchNDJSON evaluates NDJSON records as they arrive and writes each verdict as soon as
 // it is reached: reading and writing overlap (full duplex), so a long stream needs
 // neither side to hold it whole.
-func (s *server) batchNDJSON(w http.ResponseWriter, r *http.Request, asOf eligibility.Date) {
+func (s *server) batchNDJSON(w http.ResponseWriter, r *http.Request, asOf eligibility.Date, form eligibility.VerdictForm) {
 	if r.ContentLength > s.cfg.maxBatchBody {
 		tooLarge(s.cfg.maxBatchBody).write(w)
 		return
@@ -93,6 +98,12 @@ func (s *server) batchNDJSON(w http.ResponseWriter, r *http.Request, asOf eligib
 	_ = http.NewResponseController(w).EnableFullDuplex()
 	in := bufio.NewReaderSize(http.MaxBytesReader(w, r.Body, s.cfg.maxBatchBody), 64<<10)
 	out := newSlotWriter(w, true)
+	out.form = form
+	// A verdict is flushed when no further record has arrived yet, before the
+	// read that waits for one: a client streaming records still gets each verdict
+	// before it sends the next, and a body sent whole is answered in large writes
+	// rather than a flush (a chunk and a system call) per record.
+	out.more = func() bool { return in.Buffered() > 0 }
 	defer out.end()
 	for index := 0; ; {
 		line, tooLong, err := readLine(in, s.cfg.maxBody)
@@ -136,9 +147,10 @@ func (s *server) batchNDJSON(w http.ResponseWriter, r *http.Request, asOf eligib
 // that stopped the record. It returns false when the batch must stop: the deadline
 // passed (the slot then says so) or the client went away.
 func (s *server) slot(ctx context.Context, out *slotWriter, index int, record []byte, asOf eligibility.Date) bool {
-	verdict, prob := s.evaluateRecord(ctx, record, asOf)
+	verdict, prob := s.evaluateRecord(ctx, record, asOf, out.form, out.buf[:0])
 	switch {
 	case prob == nil:
+		out.buf = verdict // the next record's verdict is written into the same memory
 		return out.write(verdict) == nil
 	case prob.Status == http.StatusServiceUnavailable && ctx.Err() != nil:
 		// Only the context stops a batch; a record's own problem, even one found
@@ -184,6 +196,11 @@ type slotWriter struct {
 	ndjson  bool
 	started bool
 	n       int // slots written
+	// form is the verdicts' form, and buf the memory each is written into.
+	form eligibility.VerdictForm
+	buf  []byte
+	// more reports whether the next NDJSON record is already at hand; nil, never.
+	more func() bool
 }
 
 func newSlotWriter(w http.ResponseWriter, ndjson bool) *slotWriter {
@@ -198,14 +215,17 @@ func (o *slotWriter) write(slot []byte) error {
 	case o.ndjson:
 		o.begin(ndjsonContentType, "")
 		_, err = o.w.Write(slot)
-		if err == nil {
+		if err == nil && (o.more == nil || !o.more()) {
 			err = o.rc.Flush()
 		}
 	case o.n == 0:
 		o.begin(jsonContentType, "[\n")
 		_, err = o.w.Write(bytes.TrimSuffix(slot, []byte("\n")))
 	default:
-		_, err = o.w.Write(append([]byte(",\n"), bytes.TrimSuffix(slot, []byte("\n"))...))
+		_, err = io.WriteString(o.w, ",\n")
+		if err == nil {
+			_, err = o.w.Write(bytes.TrimSuffix(slot, []byte("\n")))
+		}
 	}
 	o.n++
 	return err

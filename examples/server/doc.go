@@ -1,7 +1,8 @@
 // Command server puts the eligibility engine behind an HTTP API, for project-management
-// systems that are not written in Go. It embeds one engine built from the default rule
-// set (eligibility.Default, compiled once and shared by every request) and uses only the
-// standard library's net/http.
+// systems that are not written in Go, and behind pages, for people who do not write
+// code. It embeds one engine built from the default rule set (eligibility.Default), or
+// from the -ruleset file, compiled once and shared by every request, and uses only the
+// standard library's net/http and html/template.
 //
 // Usage:
 //
@@ -18,6 +19,8 @@
 //	-max-batch-body BYTES   largest body of POST /v1/evaluate:batch (default 32 MiB)
 //	-max-batch-records N    most records in one batch (default 10000)
 //	-timeout DURATION       per-request deadline, reading the body included (default 30s)
+//	-ruleset FILE           run this rule set, or variant of the default, instead of the
+//	                        letter's (YAML or JSON, read by criteria.LoadFS)
 //
 // SIGINT or SIGTERM (what systemd and container runtimes send) shuts the server down
 // gracefully: it stops accepting connections and lets requests in flight finish, for at
@@ -84,6 +87,26 @@
 // ETag is that hash; it honours If-None-Match.
 //
 // GET /healthz answers 200 {"status":"ok",...} with the library version and rule set.
+//
+// # Pages
+//
+// GET / is a page for people: a form generated from the rule set (eligibility/remedy's
+// Form: the facts and findings the chosen category's criteria read), or a pasted or
+// uploaded JSON record, and the required evaluation date. A list of codes is a box a
+// code, named in the page's language ("none" states it empty, nothing ticked leaves it
+// out), and each 三.2 form field has a box that records it left blank (""). POST
+// /check answers the decision, the failing clauses with the letter's text, what to
+// provide, the advisories and the remedy plan, or the form again with every problem
+// next to its field. POST /check/report.html, /check/report.md and /check/verdict.json
+// download the reports and the verdict of the record posted back from the answer's
+// hidden field. GET /rules lists the rule set. The pages are in Chinese, in English with ?lang=en; they name the rule
+// set and what it changes from the letter. They work with scripting off, load only
+// /assets/style.css and /assets/app.js (embedded), and carry a Content-Security-Policy
+// that forbids inline script and every other origin. Nothing is written to disk.
+//
+// GET /v1/openapi.json is the OpenAPI 3.1 description of every endpoint (openapi.json,
+// embedded); /v1/schema/project.schema.json, verdict.schema.json and
+// remedies.schema.json are the JSON Schemas it references.
 //
 // # Errors
 //

@@ -26,6 +26,8 @@ func main() {
 type options struct {
 	addr string
 	cfg  config
+	// ruleSet is the -ruleset file; empty for the default rule set.
+	ruleSet string
 }
 
 // parseFlags reads the command line; the error is already reported on stderr.
@@ -37,6 +39,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Int64Var(&o.cfg.maxBody, "max-body", o.cfg.maxBody, "largest body of POST /v1/evaluate, in `bytes`")
 	fs.Int64Var(&o.cfg.maxBatchBody, "max-batch-body", o.cfg.maxBatchBody, "largest body of POST /v1/evaluate:batch, in `bytes`")
 	fs.IntVar(&o.cfg.maxBatchRecords, "max-batch-records", o.cfg.maxBatchRecords, "most `records` in one batch")
+	fs.StringVar(&o.ruleSet, "ruleset", "", "a rule set or a variant of the default, YAML or JSON, to run instead of the letter's (`FILE`)")
 	fs.DurationVar(&o.cfg.timeout, "timeout", o.cfg.timeout, "per-request deadline, reading the body included")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -71,12 +74,18 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	e, desc, err := loadEngine(o.ruleSet)
+	if err != nil {
+		log.Error("rule set", "err", err)
+		return 1
+	}
+	o.cfg.ruleSetDescription = desc
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		log.Error("listen", "err", err)
 		return 1
 	}
-	if err := serve(ctx, ln, eligibility.Default(), o.cfg, log); err != nil {
+	if err := serve(ctx, ln, e, o.cfg, log); err != nil {
 		log.Error("serve", "err", err)
 		return 1
 	}

@@ -34,6 +34,9 @@ type config struct {
 	maxBatchRecords int
 	// timeout is each request's deadline, from when its headers were read.
 	timeout time.Duration
+	// ruleSetDescription is what the -ruleset variant says it changes, shown on
+	// every page; zero for the default rule set or a full rule set.
+	ruleSetDescription criteria.Text
 }
 
 // defaultConfig is what the flags default to. A record at the engine's input limits
@@ -147,6 +150,20 @@ func routes() map[string]route {
 		"/healthz":           {get, (*server).healthz},
 		"/v1/remedies":       {post, (*server).remedies},
 		"/v1/form":           {get, (*server).form},
+		// The pages and their assets (web.go), the OpenAPI document and the
+		// JSON Schemas it references (openapi.go).
+		"/":                               {append(get, http.MethodPost), (*server).checkPage},
+		"/check":                          {post, (*server).checkSubmit},
+		"/check/report.html":              {post, (*server).download},
+		"/check/report.md":                {post, (*server).download},
+		"/check/verdict.json":             {post, (*server).download},
+		"/rules":                          {get, (*server).rulesPage},
+		"/assets/style.css":               {get, (*server).asset},
+		"/assets/app.js":                  {get, (*server).asset},
+		"/v1/openapi.json":                {get, (*server).openAPI},
+		"/v1/schema/project.schema.json":  {get, (*server).jsonSchema},
+		"/v1/schema/verdict.schema.json":  {get, (*server).jsonSchema},
+		"/v1/schema/remedies.schema.json": {get, (*server).jsonSchema},
 	}
 }
 
@@ -154,9 +171,24 @@ func routes() map[string]route {
 // only. Any other parameter is a 400 naming it, rather than silently ignored: a client
 // that sends ?ruleSet=… believes it chose a rule set, and must learn that it did not.
 var queryParams = map[string][]string{
-	"/v1/criteria": {},
-	"/healthz":     {},
-	"/v1/form":     {"category", "subtype", "stage", "asOf"},
+	"/v1/evaluate":       {"asOf", "form"},
+	"/v1/evaluate:batch": {"asOf", "form"},
+	"/v1/criteria":       {},
+	"/healthz":           {},
+	"/v1/form":           {"category", "subtype", "stage", "asOf"},
+	// The pages (web.go): a form's fields come in its body, never in the query.
+	"/":                               {"lang", "category", "asOf"},
+	"/rules":                          {"lang", "asOf"},
+	"/check":                          {},
+	"/check/report.html":              {},
+	"/check/report.md":                {},
+	"/check/verdict.json":             {},
+	"/assets/style.css":               {},
+	"/assets/app.js":                  {},
+	"/v1/openapi.json":                {},
+	"/v1/schema/project.schema.json":  {},
+	"/v1/schema/verdict.schema.json":  {},
+	"/v1/schema/remedies.schema.json": {},
 }
 
 // ServeHTTP routes the request, checks its query, puts it under the per-request
@@ -219,6 +251,10 @@ func checkQuery(r *http.Request) *problem {
 // evaluate answers POST /v1/evaluate: one record in, one verdict out.
 func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 	asOf, prob := s.asOfParam(r, true)
+	form, fprob := formParam(r)
+	if prob == nil {
+		prob = fprob
+	}
 	if prob == nil {
 		prob = requireJSON(r, jsonContentType)
 	}
@@ -231,7 +267,7 @@ func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 		prob.write(w)
 		return
 	}
-	out, prob := s.evaluateRecord(r.Context(), body, asOf)
+	out, prob := s.evaluateRecord(r.Context(), body, asOf, form, nil)
 	if prob != nil {
 		if prob.Status >= 500 && prob.Status != http.StatusServiceUnavailable {
 			s.log.Error("evaluate", "status", prob.Status, "detail", prob.Detail)
@@ -276,12 +312,13 @@ func (s *server) validate(w http.ResponseWriter, r *http.Request) {
 }
 
 // evaluateRecord decodes, validates and evaluates one record and returns the verdict's
-// JSON followed by a newline, or the problem that stopped it. It counts the record and
-// its outcome in the request's access-log line.
-func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, *problem) {
+// JSON in the given form followed by a newline, appended to dst, or the problem that
+// stopped it. It counts the record and its outcome in the request's access-log line.
+func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibility.Date,
+	form eligibility.VerdictForm, dst []byte) ([]byte, *problem) {
 	st := stats(ctx)
 	st.records++
-	out, decision, prob := s.evaluateOne(ctx, body, asOf)
+	out, decision, prob := s.evaluateOne(ctx, body, asOf, form, dst)
 	if prob != nil {
 		st.problems++
 		return nil, prob
@@ -290,7 +327,8 @@ func (s *server) evaluateRecord(ctx context.Context, body []byte, asOf eligibili
 	return out, nil
 }
 
-func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.Date) ([]byte, eligibility.Decision, *problem) {
+func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.Date,
+	form eligibility.VerdictForm, dst []byte) ([]byte, eligibility.Decision, *problem) {
 	if err := ctx.Err(); err != nil {
 		return nil, "", deadlineProblem(err)
 	}
@@ -310,7 +348,7 @@ func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.
 	default:
 		return nil, "", httpProblem(http.StatusInternalServerError, err.Error())
 	}
-	out, err := json.Marshal(v)
+	out, err := v.AppendJSON(dst, form)
 	if err != nil {
 		return nil, "", httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
 	}

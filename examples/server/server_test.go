@@ -60,8 +60,12 @@ func start(t testing.TB, e engine, cfg config) *httptest.Server {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := newServer(e, cfg, log)
 	require.NoError(t, err)
-	ts := httptest.NewUnstartedServer(h)
-	ts.Config = httpServer(h, cfg, log)
+	var checked http.Handler = h
+	if _, bench := t.(*testing.B); !bench {
+		checked = conforming(t, h) // every answer a test receives is checked against openapi.json
+	}
+	ts := httptest.NewUnstartedServer(checked)
+	ts.Config = httpServer(checked, cfg, log)
 	ts.Listener = newProblemListener(ts.Listener, ts.Config, log)
 	ts.Start()
 	t.Cleanup(ts.Close)

@@ -301,7 +301,7 @@ func (g *generator) verdictTarget() target {
 					Then: object("value", v.value),
 				})
 			}
-			return nil
+			return addCompact(root)
 		},
 	}
 }

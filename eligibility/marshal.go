@@ -1,0 +1,617 @@
+package eligibility
+
+import (
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jilin761/intake/criteria"
+)
+
+// VerdictForm selects the JSON form of a verdict written by [Verdict.AppendJSON].
+type VerdictForm uint8
+
+const (
+	// Full is the verdict as json.Marshal writes it: every result with its clause,
+	// strength, basis, requirement, inputs (with their labels and units), missing
+	// paths, message and explanation.
+	Full VerdictForm = iota
+	// Compact is the form for storage and the wire. It leaves out what a reader can
+	// recompute, and nothing else:
+	//
+	//   - a not-applicable result is its id and outcome only: its clause, requirement,
+	//     message and the inputs of its appliesWhen are the rule set's (named by
+	//     ruleSet and provenance.ruleSetHash), and re-evaluating the project
+	//     (provenance.projectHash) gives them back;
+	//   - every result leaves out its ref, strength, basis and requirement, which the
+	//     rule set fixes for the criterion's id, and its explanation, which
+	//     [Result.Explanation] derives from the other fields;
+	//   - every input leaves out its label, unit and code list (codes), which the
+	//     input's name fixes.
+	//
+	// The verdict's own members (decision, ID lists, parameters, provenance) are
+	// those of the full form, and every result keeps its outcome, inputs' values
+	// and items, missing paths, message and adjustments. The adjustments stay
+	// although the rule set fixes them too: they qualify the message (a threshold
+	// that departs from the letter's), which is kept so that a verdict reads without
+	// its rule set, and under the letter's own values there are none to write. It reads back into a Verdict with json.Unmarshal,
+	// the left-out fields zero. verdict.schema.json describes it under $defs as
+	// CompactVerdict.
+	Compact
+)
+
+// AppendJSON appends the verdict's JSON in the given form to dst and returns the
+// extended buffer. The full form is byte for byte what json.Marshal writes, without
+// its reflection and its second pass over the output: a service or a batch job that
+// writes verdicts should append them into a buffer it reuses.
+func (v *Verdict) AppendJSON(dst []byte, form VerdictForm) ([]byte, error) {
+	if form > Compact {
+		return dst, fmt.Errorf("eligibility: unknown verdict form %d", form)
+	}
+	return verdictEncoder.append(dst, v, form)
+}
+
+// MarshalJSON writes the verdict with every result's explanation: the full form of
+// [Verdict.AppendJSON].
+func (v Verdict) MarshalJSON() ([]byte, error) {
+	return verdictEncoder.append(make([]byte, 0, 64<<10), &v, Full)
+}
+
+// MarshalJSON writes the result with its explanation, as it appears in a verdict's
+// full form.
+func (r Result) MarshalJSON() ([]byte, error) {
+	return resultEncoder.append(nil, &r, Full)
+}
+
+// The encoders write a verdict's JSON from a plan made once per type by reflection:
+// each member in struct-field order, its key pre-quoted, its omitempty or omitzero
+// test, and a writer. The writers of the fields known here read the field directly;
+// a field added to a type without a writer here is written by encoding/json (the
+// fallback in plan), so the output stays what json.Marshal would write while
+// TestMarshalPlansAreFast points at the missing writer.
+var (
+	parameterEncoder  = plan[ParameterValue](parameterWriters)
+	provenanceEncoder = plan[Provenance](provenanceWriters)
+	inputEncoder      = plan[Input](inputWriters)
+	resultEncoder     = plan[Result](resultWriters)
+	verdictEncoder    = plan[Verdict](verdictWriters)
+)
+
+// encoder writes a struct type T as JSON.
+type encoder[T any] struct {
+	members []jsonMember[T]
+	// extra writes members beyond T's fields, after them (Result's explanation).
+	extra func(dst []byte, t *T, form VerdictForm) ([]byte, error)
+	// bare reports whether the compact form writes only the members marked bare
+	// (a not-applicable result's id and outcome).
+	bare func(*T) bool
+	// direct, when set, writes T in one function instead of member by member: the
+	// plan's output, for the hottest type, without a call per member.
+	direct func(dst []byte, t *T, form VerdictForm) []byte
+}
+
+// jsonMember is one field of T in its JSON form.
+type jsonMember[T any] struct {
+	goName string
+	key    string // `"name":`
+	// omit reports whether the field is left out under omitempty or omitzero; nil
+	// when it is always written.
+	omit func(*T) bool
+	put  func(dst []byte, t *T, form VerdictForm) ([]byte, error)
+	// generic says the field is written by encoding/json, for want of a writer here.
+	generic bool
+	// compact says the compact form writes the member; bare, that it writes it even
+	// when the value is bare.
+	compact, bare bool
+}
+
+// writer is the writer of a known field: empty says what omitempty and omitzero
+// leave out.
+type writer[T any] struct {
+	empty func(*T) bool
+	put   func(dst []byte, t *T, form VerdictForm) ([]byte, error)
+}
+
+// compactOmits lists the members the compact form leaves out, and compactBare those
+// it keeps of a bare value (see Compact).
+var (
+	compactOmits = map[string]bool{
+		"Result.Ref": true, "Result.Strength": true, "Result.Basis": true, "Result.Requirement": true,
+		"Input.Label": true, "Input.Unit": true, "Input.Codes": true,
+	}
+	compactBare = map[string]bool{"Result.ID": true, "Result.Outcome": true}
+)
+
+func plan[T any](known map[string]writer[T]) *encoder[T] {
+	t := reflect.TypeFor[T]()
+	enc := &encoder[T]{}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if !sf.IsExported() || name == "-" && opts == "" {
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		omitEmpty, omitZero := false, false
+		for o := range strings.SplitSeq(opts, ",") {
+			omitEmpty = omitEmpty || o == "omitempty"
+			omitZero = omitZero || o == "omitzero"
+		}
+		goName := t.Name() + "." + sf.Name
+		m := jsonMember[T]{goName: goName, key: string(appendString(nil, name)) + ":",
+			compact: !compactOmits[goName], bare: compactBare[goName]}
+		if f, ok := known[sf.Name]; ok {
+			m.put = f.put
+			if omitEmpty || omitZero {
+				m.omit = f.empty
+			}
+		} else {
+			m.generic = true
+			m.put = func(dst []byte, t *T, _ VerdictForm) ([]byte, error) {
+				b, err := json.Marshal(reflect.ValueOf(t).Elem().Field(i).Interface())
+				return append(dst, b...), err
+			}
+			if omitEmpty || omitZero {
+				m.omit = func(t *T) bool {
+					fv := reflect.ValueOf(t).Elem().Field(i)
+					return omitZero && isZero(fv) || omitEmpty && isEmpty(fv)
+				}
+			}
+		}
+		enc.members = append(enc.members, m)
+	}
+	return enc
+}
+
+func (enc *encoder[T]) append(dst []byte, t *T, form VerdictForm) ([]byte, error) {
+	if enc.direct != nil {
+		return enc.direct(dst, t, form), nil
+	}
+	dst = append(dst, '{')
+	first := true
+	var err error
+	bare := form == Compact && enc.bare != nil && enc.bare(t)
+	for i := range enc.members {
+		m := &enc.members[i]
+		if m.omit != nil && m.omit(t) || form == Compact && !m.compact || bare && !m.bare {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = append(dst, m.key...)
+		if dst, err = m.put(dst, t, form); err != nil {
+			return dst, err
+		}
+	}
+	if enc.extra != nil {
+		if dst, err = enc.extra(dst, t, form); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// isEmpty is encoding/json's omitempty test.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
+}
+
+// isZero is encoding/json's omitzero test: an IsZero method if the type has one.
+func isZero(v reflect.Value) bool {
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	return v.IsZero()
+}
+
+func putString(dst []byte, s string) ([]byte, error) { return appendString(dst, s), nil }
+
+// putText writes a value with a MarshalText method as encoding/json does.
+func putText(dst []byte, m encoding.TextMarshaler) ([]byte, error) {
+	b, err := m.MarshalText()
+	if err != nil {
+		return dst, &json.MarshalerError{Type: reflect.TypeOf(m), Err: err}
+	}
+	return appendString(dst, string(b)), nil
+}
+
+// putDate writes a date as Date.MarshalText does, without its two allocations.
+func putDate(dst []byte, d Date) []byte {
+	if d.IsZero() || d.Year < 0 || d.Year > 9999 {
+		return appendString(dst, d.String())
+	}
+	dst = append(dst, '"')
+	dst = appendPadded(dst, d.Year, 4)
+	dst = append(dst, '-')
+	dst = appendPadded(dst, int(d.Month), 2)
+	dst = append(dst, '-')
+	dst = appendPadded(dst, d.Day, 2)
+	return append(dst, '"')
+}
+
+// appendPadded writes n with at least width digits, as time.Format writes a year,
+// month and day.
+func appendPadded(dst []byte, n, width int) []byte {
+	var buf [4]byte
+	s := strconv.AppendInt(buf[:0], int64(n), 10)
+	for range width - len(s) {
+		dst = append(dst, '0')
+	}
+	return append(dst, s...)
+}
+
+func putStrings(dst []byte, list []string) []byte {
+	if list == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, s := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, s)
+	}
+	return append(dst, ']')
+}
+
+// putTextPair writes a criteria.Text. Its fields are listed here rather than
+// planned: it is a leaf of every result, and its form is its own package's.
+func putTextPair(dst []byte, t criteria.Text) []byte {
+	dst = append(dst, `{"zh":`...)
+	dst = appendString(dst, t.Zh)
+	dst = append(dst, `,"en":`...)
+	dst = appendString(dst, t.En)
+	return append(dst, '}')
+}
+
+func putTextPairs(dst []byte, list []criteria.Text) []byte {
+	if list == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, t := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = putTextPair(dst, t)
+	}
+	return append(dst, ']')
+}
+
+func putSlice[T any](dst []byte, list []T, enc *encoder[T], form VerdictForm) ([]byte, error) {
+	if list == nil {
+		return append(dst, "null"...), nil
+	}
+	dst = append(dst, '[')
+	var err error
+	for i := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if dst, err = enc.append(dst, &list[i], form); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, ']'), nil
+}
+
+var verdictWriters = map[string]writer[Verdict]{
+	"ProjectID": {func(v *Verdict) bool { return v.ProjectID == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, v.ProjectID) }},
+	"ProjectName": {func(v *Verdict) bool { return v.ProjectName == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, v.ProjectName) }},
+	"Decision": {func(v *Verdict) bool { return v.Decision == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, string(v.Decision)) }},
+	"Category": {func(v *Verdict) bool { return v.Category == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putText(dst, v.Category) }},
+	"Subtype": {func(v *Verdict) bool { return v.Subtype == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putText(dst, v.Subtype) }},
+	"ConfirmingAuthority": {func(v *Verdict) bool { return v.ConfirmingAuthority == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) {
+			return putText(dst, v.ConfirmingAuthority)
+		}},
+	"Channel": {func(v *Verdict) bool { return v.Channel == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putText(dst, v.Channel) }},
+	"RuleSet": {func(v *Verdict) bool { return v.RuleSet == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, v.RuleSet) }},
+	"Document": {func(v *Verdict) bool { return v.Document == "" },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, v.Document) }},
+	"AsOf": {func(v *Verdict) bool { return v.AsOf.IsZero() },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putDate(dst, v.AsOf), nil }},
+	"Parameters": {func(v *Verdict) bool { return len(v.Parameters) == 0 },
+		func(dst []byte, v *Verdict, form VerdictForm) ([]byte, error) {
+			return putSlice(dst, v.Parameters, parameterEncoder, form)
+		}},
+	"Provenance": {func(v *Verdict) bool { return v.Provenance == Provenance{} },
+		func(dst []byte, v *Verdict, form VerdictForm) ([]byte, error) {
+			return provenanceEncoder.append(dst, &v.Provenance, form)
+		}},
+	"Failing": {func(v *Verdict) bool { return len(v.Failing) == 0 },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putStrings(dst, v.Failing), nil }},
+	"Undetermined": {func(v *Verdict) bool { return len(v.Undetermined) == 0 },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) {
+			return putStrings(dst, v.Undetermined), nil
+		}},
+	"Advisories": {func(v *Verdict) bool { return len(v.Advisories) == 0 },
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putStrings(dst, v.Advisories), nil }},
+	"Results": {func(v *Verdict) bool { return len(v.Results) == 0 },
+		func(dst []byte, v *Verdict, form VerdictForm) ([]byte, error) {
+			return putSlice(dst, v.Results, resultEncoder, form)
+		}},
+}
+
+var parameterWriters = map[string]writer[ParameterValue]{
+	"Name": {func(p *ParameterValue) bool { return p.Name == "" },
+		func(dst []byte, p *ParameterValue, _ VerdictForm) ([]byte, error) { return putString(dst, p.Name) }},
+	"Type": {func(p *ParameterValue) bool { return p.Type == "" },
+		func(dst []byte, p *ParameterValue, _ VerdictForm) ([]byte, error) {
+			return putString(dst, string(p.Type))
+		}},
+	"Value": {nil, func(dst []byte, p *ParameterValue, _ VerdictForm) ([]byte, error) { return putValue(dst, p.Value) }},
+	"From": {func(p *ParameterValue) bool { return p.From.IsZero() },
+		func(dst []byte, p *ParameterValue, _ VerdictForm) ([]byte, error) { return putDate(dst, p.From), nil }},
+}
+
+// putValue writes a parameter's value as criteria.Value.MarshalJSON does.
+func putValue(dst []byte, v criteria.Value) ([]byte, error) {
+	switch v.Type() {
+	case criteria.DecimalParameter:
+		d, _ := v.Decimal()
+		dst = append(dst, '"')
+		dst = appendDecimal(dst, d)
+		return append(dst, '"'), nil
+	case criteria.IntParameter:
+		n, _ := v.Int()
+		return strconv.AppendInt(dst, n, 10), nil
+	case criteria.StringParameter:
+		s, _ := v.Str()
+		return appendString(dst, s), nil
+	}
+	if list, ok := v.List(); ok {
+		return putStrings(dst, list), nil
+	}
+	return append(dst, "null"...), nil
+}
+
+var provenanceWriters = map[string]writer[Provenance]{
+	"Library": {func(p *Provenance) bool { return p.Library == "" },
+		func(dst []byte, p *Provenance, _ VerdictForm) ([]byte, error) { return putString(dst, p.Library) }},
+	"Version": {func(p *Provenance) bool { return p.Version == "" },
+		func(dst []byte, p *Provenance, _ VerdictForm) ([]byte, error) { return putString(dst, p.Version) }},
+	"RuleSetHash": {func(p *Provenance) bool { return p.RuleSetHash == "" },
+		func(dst []byte, p *Provenance, _ VerdictForm) ([]byte, error) { return putString(dst, p.RuleSetHash) }},
+	"ProjectHash": {func(p *Provenance) bool { return p.ProjectHash == "" },
+		func(dst []byte, p *Provenance, _ VerdictForm) ([]byte, error) { return putString(dst, p.ProjectHash) }},
+}
+
+var resultWriters = map[string]writer[Result]{
+	"ID": {func(r *Result) bool { return r.ID == "" },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putString(dst, r.ID) }},
+	"Ref": {func(r *Result) bool { return r.Ref == "" },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putString(dst, r.Ref) }},
+	"Strength": {func(r *Result) bool { return r.Strength == "" },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putString(dst, string(r.Strength)) }},
+	"Basis": {func(r *Result) bool { return r.Basis == "" },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putString(dst, string(r.Basis)) }},
+	"Requirement": {func(r *Result) bool { return r.Requirement == criteria.Text{} },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) {
+			return putTextPair(dst, r.Requirement), nil
+		}},
+	"Outcome": {func(r *Result) bool { return r.Outcome == "" },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putString(dst, string(r.Outcome)) }},
+	"Inputs": {func(r *Result) bool { return len(r.Inputs) == 0 },
+		func(dst []byte, r *Result, form VerdictForm) ([]byte, error) {
+			return putSlice(dst, r.Inputs, inputEncoder, form)
+		}},
+	"Missing": {func(r *Result) bool { return len(r.Missing) == 0 },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putStrings(dst, r.Missing), nil }},
+	"Message": {func(r *Result) bool { return r.Message == criteria.Text{} },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) { return putTextPair(dst, r.Message), nil }},
+	"Adjustments": {func(r *Result) bool { return len(r.Adjustments) == 0 },
+		func(dst []byte, r *Result, _ VerdictForm) ([]byte, error) {
+			return putTextPairs(dst, r.Adjustments), nil
+		}},
+}
+
+var inputWriters = map[string]writer[Input]{
+	"Name": {func(in *Input) bool { return in.Name == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Name) }},
+	"Label": {func(in *Input) bool { return in.Label == criteria.Text{} },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putTextPair(dst, in.Label), nil }},
+	"Value": {func(in *Input) bool { return in.Value == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Value) }},
+	"Items": {func(in *Input) bool { return len(in.Items) == 0 },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putStrings(dst, in.Items), nil }},
+	"ItemCount": {func(in *Input) bool { return in.ItemCount == 0 },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) {
+			return strconv.AppendInt(dst, int64(in.ItemCount), 10), nil
+		}},
+	"Codes": {func(in *Input) bool { return in.Codes == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Codes) }},
+	"Unit": {func(in *Input) bool { return in.Unit == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Unit) }},
+	"Missing": {func(in *Input) bool { return !in.Missing },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) {
+			return strconv.AppendBool(dst, in.Missing), nil
+		}},
+	"By": {func(in *Input) bool { return in.By == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.By) }},
+	"On": {func(in *Input) bool { return in.On.IsZero() },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putDate(dst, in.On), nil }},
+	"Note": {func(in *Input) bool { return in.Note == "" },
+		func(dst []byte, in *Input, _ VerdictForm) ([]byte, error) { return putString(dst, in.Note) }},
+}
+
+func init() {
+	// A verdict has about 150 inputs: they are written directly while Input's plan
+	// is the one appendInput follows (a field added to Input goes by the plan).
+	if planIs(inputEncoder, []string{"Name", "Label", "Value?", "Items?", "ItemCount?", "Codes?",
+		"Unit?", "Missing?", "By?", "On?", "Note?"}) {
+		inputEncoder.direct = appendInput
+	}
+	// Result's explanation follows its fields in the full form; a not-applicable
+	// result is its id and outcome alone in the compact form (see Compact).
+	resultEncoder.bare = func(r *Result) bool { return r.Outcome == NotApplicable }
+	resultEncoder.extra = func(dst []byte, r *Result, form VerdictForm) ([]byte, error) {
+		if form == Compact {
+			return dst, nil
+		}
+		e := r.Explanation()
+		dst = append(dst, `,"explanation":`...)
+		return putTextPair(dst, e), nil
+	}
+}
+
+// planIs reports whether enc's members are the named fields of T in this order,
+// those ending in "?" omitted when empty and the others always written, all with a
+// writer here.
+func planIs[T any](enc *encoder[T], fields []string) bool {
+	if len(enc.members) != len(fields) {
+		return false
+	}
+	for i, m := range enc.members {
+		name, omit := strings.CutSuffix(fields[i], "?")
+		if m.generic || m.goName != reflect.TypeFor[T]().Name()+"."+name || (m.omit != nil) != omit {
+			return false
+		}
+	}
+	return true
+}
+
+// appendInput writes an input as Input's plan does.
+func appendInput(dst []byte, in *Input, form VerdictForm) []byte {
+	dst = append(dst, `{"name":`...)
+	dst = appendString(dst, in.Name)
+	if form == Full {
+		dst = append(dst, `,"label":`...)
+		dst = putTextPair(dst, in.Label)
+	}
+	if in.Value != "" {
+		dst = append(dst, `,"value":`...)
+		dst = appendString(dst, in.Value)
+	}
+	if len(in.Items) > 0 {
+		dst = append(dst, `,"items":`...)
+		dst = putStrings(dst, in.Items)
+	}
+	if in.ItemCount != 0 {
+		dst = append(dst, `,"itemCount":`...)
+		dst = strconv.AppendInt(dst, int64(in.ItemCount), 10)
+	}
+	if in.Codes != "" && form == Full {
+		dst = append(dst, `,"codes":`...)
+		dst = appendString(dst, in.Codes)
+	}
+	if in.Unit != "" && form == Full {
+		dst = append(dst, `,"unit":`...)
+		dst = appendString(dst, in.Unit)
+	}
+	if in.Missing {
+		dst = append(dst, `,"missing":true`...)
+	}
+	if in.By != "" {
+		dst = append(dst, `,"by":`...)
+		dst = appendString(dst, in.By)
+	}
+	if !in.On.IsZero() {
+		dst = append(dst, `,"on":`...)
+		dst = putDate(dst, in.On)
+	}
+	if in.Note != "" {
+		dst = append(dst, `,"note":`...)
+		dst = appendString(dst, in.Note)
+	}
+	return append(dst, '}')
+}
+
+// appendString writes s as a JSON string exactly as encoding/json does by default:
+// <, > and & escaped for HTML, U+2028 and U+2029 escaped, invalid UTF-8 replaced by
+// U+FFFD. Most of a verdict is Chinese text with nothing to escape, so it checks
+// the three-byte sequences of the Basic Multilingual Plane inline, in one pass, and
+// copies clean runs in one piece; anything else goes the way encoding/json goes.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if escapes[c] {
+				dst = append(dst, s[start:i]...)
+				dst = appendEscape(dst, c)
+				start = i + 1
+			}
+			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A well-formed three-byte rune outside the ranges UTF-8 restricts
+			// (E0: overlong; ED: surrogates).
+			if c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 { // U+2028, U+2029
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&1+8])
+				start = i + 3
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			start = i + size
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			start = i + size
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// escapes marks the ASCII bytes encoding/json escapes.
+var escapes = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
+	}
+	return t
+}()
+
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '\\', '"':
+		return append(dst, '\\', c)
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}

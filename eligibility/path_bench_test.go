@@ -1,0 +1,281 @@
+package eligibility_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/jilin761/intake/eligibility"
+)
+
+// The path an integrator runs: a JSON record in, a verdict's JSON out. Each step is
+// measured on its own and the whole path beside them, so that the ratio of
+// BenchmarkPath to BenchmarkPathEvaluate is read within one run (BENCHMARKS.md).
+
+// pathSample is the record the issue measures: a typical eligible project, 1.3 KB.
+const pathSample = "bigdata-eligible-changchun-datacenter.json"
+
+func pathRecord(b *testing.B) []byte {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "examples", "projects", pathSample))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkPathDecode is DecodeProject alone.
+func BenchmarkPathDecode(b *testing.B) {
+	data := pathRecord(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := eligibility.DecodeProject(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPathEvaluate is Engine.Evaluate alone, the yardstick of the path.
+func BenchmarkPathEvaluate(b *testing.B) {
+	engine := eligibility.Default()
+	p, err := eligibility.DecodeProject(pathRecord(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := engine.Evaluate(p, submissionDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPathMarshal is json.Marshal of the verdict (the full form).
+func BenchmarkPathMarshal(b *testing.B) {
+	engine := eligibility.Default()
+	p, err := eligibility.DecodeProject(pathRecord(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, err := engine.Evaluate(p, submissionDate)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		out, err := json.Marshal(v)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(out)
+	}
+	b.ReportMetric(float64(n), "bytes/verdict")
+}
+
+// BenchmarkPathAppend is Verdict.AppendJSON into a reused buffer, in each form, and
+// the size of each form for every sample project.
+func BenchmarkPathAppend(b *testing.B) {
+	engine := eligibility.Default()
+	p, err := eligibility.DecodeProject(pathRecord(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, err := engine.Evaluate(p, submissionDate)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, form := range []struct {
+		name string
+		form eligibility.VerdictForm
+	}{{"full", eligibility.Full}, {"compact", eligibility.Compact}} {
+		b.Run(form.name, func(b *testing.B) {
+			var buf []byte
+			b.ReportAllocs()
+			for b.Loop() {
+				if buf, err = v.AppendJSON(buf[:0], form.form); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(buf)), "bytes/verdict")
+			b.ReportMetric(float64(maxSampleSize(b, engine, form.form)), "max-sample-bytes")
+		})
+	}
+}
+
+// maxSampleSize is the largest verdict of the sample projects in the given form.
+func maxSampleSize(b *testing.B, engine *eligibility.Engine, form eligibility.VerdictForm) int {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no sample projects", err)
+	}
+	largest := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := eligibility.DecodeProject(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v, err := engine.Evaluate(p, submissionDate)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := v.AppendJSON(nil, form)
+		if err != nil {
+			b.Fatal(err)
+		}
+		largest = max(largest, len(out))
+	}
+	return largest
+}
+
+// BenchmarkPath is the whole path, DecodeProject, Evaluate and the verdict's JSON,
+// written as a service writes it: json.Marshal (the form every caller gets without
+// asking), or AppendJSON into a reused buffer in either form.
+func BenchmarkPath(b *testing.B) {
+	engine := eligibility.Default()
+	data := pathRecord(b)
+	for _, w := range pathWriters {
+		b.Run(w.name, func(b *testing.B) {
+			var buf []byte
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := eligibility.DecodeProject(data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				v, err := engine.Evaluate(p, submissionDate)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if buf, err = w.write(buf[:0], v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPathBatch is the whole path as a batch job runs it: one Batch.
+func BenchmarkPathBatch(b *testing.B) {
+	engine := eligibility.Default()
+	batch := engine.NewBatch()
+	data := pathRecord(b)
+	ctx := context.Background()
+	for _, w := range pathWriters {
+		b.Run(w.name, func(b *testing.B) {
+			var buf []byte
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := eligibility.DecodeProject(data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				v, err := batch.Evaluate(ctx, p, submissionDate)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if buf, err = w.write(buf[:0], v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+var pathWriters = []struct {
+	name  string
+	write func([]byte, *eligibility.Verdict) ([]byte, error)
+}{
+	{"marshal", func(_ []byte, v *eligibility.Verdict) ([]byte, error) { return json.Marshal(v) }},
+	{"full", func(buf []byte, v *eligibility.Verdict) ([]byte, error) { return v.AppendJSON(buf, eligibility.Full) }},
+	{"compact", func(buf []byte, v *eligibility.Verdict) ([]byte, error) {
+		return v.AppendJSON(buf, eligibility.Compact)
+	}},
+}
+
+// BenchmarkPathOverEvaluate measures the goal directly: the time of the whole path
+// over that of Evaluate alone, in adjacent 25 ms slices (24 pairs per op, the order
+// alternating) so that the load of a shared machine falls on both alike. It reports
+// the median, lowest and highest ratio, for each way of writing the verdict, with
+// Engine.Evaluate and with a Batch.
+func BenchmarkPathOverEvaluate(b *testing.B) {
+	engine := eligibility.Default()
+	data := pathRecord(b)
+	p, err := eligibility.DecodeProject(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, batched := range []bool{false, true} {
+		batch := engine.NewBatch()
+		evaluate := func(p *eligibility.Project) (*eligibility.Verdict, error) {
+			if batched {
+				return batch.Evaluate(ctx, p, submissionDate)
+			}
+			return engine.Evaluate(p, submissionDate)
+		}
+		for _, w := range pathWriters {
+			name := w.name
+			if batched {
+				name = "batch-" + name
+			}
+			b.Run(name, func(b *testing.B) {
+				var buf []byte
+				alone := func() error { _, err := evaluate(p); return err }
+				path := func() error {
+					p, err := eligibility.DecodeProject(data)
+					if err != nil {
+						return err
+					}
+					v, err := evaluate(p)
+					if err != nil {
+						return err
+					}
+					buf, err = w.write(buf[:0], v)
+					return err
+				}
+				var ratios []float64
+				for b.Loop() {
+					for pair := range 24 {
+						var a, t float64
+						if pair%2 == 0 {
+							a, t = perOp(b, alone), perOp(b, path)
+						} else {
+							t, a = perOp(b, path), perOp(b, alone)
+						}
+						ratios = append(ratios, t/a)
+					}
+				}
+				slices.Sort(ratios)
+				b.ReportMetric(ratios[len(ratios)/2], "median-ratio")
+				b.ReportMetric(ratios[0], "min-ratio")
+				b.ReportMetric(ratios[len(ratios)-1], "max-ratio")
+			})
+		}
+	}
+}
+
+// perOp runs f for about 25 ms and returns the seconds per call.
+func perOp(b *testing.B, f func() error) float64 {
+	const slice = 25 * time.Millisecond
+	began := time.Now()
+	n := 0
+	for time.Since(began) < slice {
+		for range 8 {
+			if err := f(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += 8
+	}
+	return time.Since(began).Seconds() / float64(n)
+}

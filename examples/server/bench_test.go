@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/jilin761/intake/criteria"
+	"github.com/jilin761/intake/eligibility"
+)
+
+// The service's throughput against the same work done in-process (BENCHMARKS.md). Run
+// with -cpu 1,2: the server is an httptest server on 127.0.0.1 with the production
+// http.Server settings, the client a keep-alive http.Client, and under -cpu 1 both
+// share the one core. Each op is one batch of the corpus (examples/corpus/projects,
+// 240 records) or one record; ns/record is the figure to compare. The parallel ones
+// run GOMAXPROCS clients (or in-process goroutines) at once.
+
+// benchRecords are the corpus's records, one JSON object per line.
+func benchRecords(b *testing.B) [][]byte {
+	b.Helper()
+	files, err := filepath.Glob("../corpus/projects/*.json")
+	require.NoError(b, err)
+	require.NotEmpty(b, files)
+	records := make([][]byte, len(files))
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(b, err)
+		records[i] = data
+	}
+	return records
+}
+
+var benchForms = []struct {
+	name, query string
+	form        eligibility.VerdictForm
+}{{"full", "", eligibility.Full}, {"compact", "&form=compact", eligibility.Compact}}
+
+// BenchmarkInProcess is the work of a batch without the server: each record decoded,
+// evaluated and its verdict appended to a buffer, one goroutine per core.
+func BenchmarkInProcess(b *testing.B) {
+	records := benchRecords(b)
+	engine := eligibility.Default()
+	asOf := criteria.MustParseDate(submission)
+	for _, f := range benchForms {
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				var buf []byte
+				for pb.Next() {
+					for _, rec := range records {
+						p, err := eligibility.DecodeProject(rec)
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						v, err := engine.Evaluate(p, asOf)
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						if buf, err = v.AppendJSON(buf[:0], f.form); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				}
+			})
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(records)), "ns/record")
+		})
+	}
+}
+
+// BenchmarkNDJSON is the same batch sent to POST /v1/evaluate:batch as NDJSON, the
+// verdicts read back as they stream.
+func BenchmarkNDJSON(b *testing.B) {
+	records := benchRecords(b)
+	ts := start(b, eligibility.Default(), defaultConfig())
+	var body bytes.Buffer
+	for _, rec := range records {
+		require.NoError(b, compactLine(&body, rec))
+	}
+	for _, f := range benchForms {
+		b.Run(f.name, func(b *testing.B) {
+			url := ts.URL + "/v1/evaluate:batch?asOf=" + submission + f.query
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+			defer client.CloseIdleConnections()
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					resp, err := client.Post(url, ndjsonContentType, bytes.NewReader(body.Bytes()))
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					n, err := io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if err != nil || resp.StatusCode != http.StatusOK || n < int64(len(records)) {
+						b.Errorf("status %d, %d bytes: %v", resp.StatusCode, n, err)
+						return
+					}
+				}
+			})
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(records)), "ns/record")
+		})
+	}
+}
+
+// BenchmarkEvaluateEndpoint is one record per request to POST /v1/evaluate, against
+// BenchmarkInProcess's per-record figure.
+func BenchmarkEvaluateEndpoint(b *testing.B) {
+	record := benchRecords(b)[0]
+	ts := start(b, eligibility.Default(), defaultConfig())
+	for _, f := range benchForms {
+		b.Run(f.name, func(b *testing.B) {
+			url := ts.URL + "/v1/evaluate?asOf=" + submission + f.query
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+			defer client.CloseIdleConnections()
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					resp, err := client.Post(url, jsonContentType, bytes.NewReader(record))
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					_, err = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if err != nil || resp.StatusCode != http.StatusOK {
+						b.Errorf("status %d: %v", resp.StatusCode, err)
+						return
+					}
+				}
+			})
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+		})
+	}
+}
+
+// BenchmarkNDJSONOverInProcess measures the goal directly: the time per record of an
+// NDJSON batch through the server over that of the same batch in-process, in
+// adjacent slices (32 pairs per op, the order alternating) so that the load of a
+// shared machine falls on both alike. GOMAXPROCS streams (or goroutines) run at
+// once: run with -cpu 1,2. It reports the median, lowest and highest ratio.
+func BenchmarkNDJSONOverInProcess(b *testing.B) {
+	records := benchRecords(b)
+	engine := eligibility.Default()
+	asOf := criteria.MustParseDate(submission)
+	ts := start(b, engine, defaultConfig())
+	var body bytes.Buffer
+	for _, rec := range records {
+		require.NoError(b, compactLine(&body, rec))
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+	defer client.CloseIdleConnections()
+	streams := runtime.GOMAXPROCS(0)
+	for _, f := range benchForms {
+		url := ts.URL + "/v1/evaluate:batch?asOf=" + submission + f.query
+		inProcess := func() error {
+			var buf []byte
+			for _, rec := range records {
+				p, err := eligibility.DecodeProject(rec)
+				if err != nil {
+					return err
+				}
+				v, err := engine.Evaluate(p, asOf)
+				if err != nil {
+					return err
+				}
+				if buf, err = v.AppendJSON(buf[:0], f.form); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		served := func() error {
+			resp, err := client.Post(url, ndjsonContentType, bytes.NewReader(body.Bytes()))
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+				return err
+			}
+			if resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("status %d", resp.StatusCode)
+			}
+			return nil
+		}
+		b.Run(f.name, func(b *testing.B) {
+			timed(b, streams, served) // warm the connections
+			var ratios []float64
+			for b.Loop() {
+				for pair := range 32 {
+					var local, remote time.Duration
+					if pair%2 == 0 {
+						local, remote = timed(b, streams, inProcess), timed(b, streams, served)
+					} else {
+						remote, local = timed(b, streams, served), timed(b, streams, inProcess)
+					}
+					ratios = append(ratios, remote.Seconds()/local.Seconds())
+				}
+			}
+			slices.Sort(ratios)
+			b.ReportMetric(ratios[len(ratios)/2], "median-ratio")
+			b.ReportMetric(ratios[0], "min-ratio")
+			b.ReportMetric(ratios[len(ratios)-1], "max-ratio")
+		})
+	}
+}
+
+// timed runs n copies of batch at once and returns the wall time.
+func timed(b *testing.B, n int, batch func() error) time.Duration {
+	runtime.GC()
+	began := time.Now()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			if err := batch(); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	return time.Since(began)
+}
+
+func compactLine(dst *bytes.Buffer, record []byte) error {
+	if err := json.Compact(dst, record); err != nil {
+		return err
+	}
+	return dst.WriteByte('\n')
+}
