@@ -102,11 +102,7 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 			}
 			switch kindOf(t) {
 			case kindDecimal:
-				if !val.IsNil() {
-					e.decimals = append(e.decimals, *val.Interface().(*decimal.Decimal))
-				}
-			case kindFormAmount:
-				if d, ok := decimalOf(val); ok {
+				if d, ok := amountOf(val); ok {
 					e.decimals = append(e.decimals, d)
 				}
 			case kindDate:
@@ -126,9 +122,9 @@ func (s *session) env(cr *crit, q *eligibility.Project, asOf eligibility.Date) *
 		if f.Type != "decimal" || slices.Contains(cr.reads.Facts, f.Path) {
 			continue
 		}
-		if val, ok := get(q, f.JSON[0]); ok && val.Kind() == reflect.Pointer && !val.IsNil() {
-			if d, ok := val.Interface().(*decimal.Decimal); ok {
-				e.others = append(e.others, *d)
+		if val, ok := get(q, f.JSON[0]); ok {
+			if d, ok := amountOf(val); ok {
+				e.others = append(e.others, d)
 			}
 		}
 	}
@@ -162,22 +158,7 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 		}
 		return []reflect.Value{reflect.ValueOf(ptr(!cur.Elem().Bool()))}
 	case kindDecimal:
-		return e.decimalCandidates(cur, missing)
-	case kindFormAmount:
-		// A form amount is tried as the amounts an amount would be, never blank.
-		var c reflect.Value
-		if !missing {
-			fa := cur.Interface().(*eligibility.FormAmount)
-			if d, ok := fa.Amount(); ok {
-				c = reflect.ValueOf(ptr(d))
-			} else {
-				missing = true
-			}
-		}
-		for _, d := range e.decimalCandidates(c, missing) {
-			out = append(out, reflect.ValueOf(eligibility.NewFormAmount(*d.Interface().(*decimal.Decimal))))
-		}
-		return out
+		return e.decimalCandidates(t, cur, missing)
 	case kindDate:
 		return e.dateCandidates(cur, missing)
 	case kindText:
@@ -235,20 +216,19 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 	case kindList:
 		var base []string
 		if !missing {
-			base = listStrings(cur)
+			base = listOf(cur)
 		}
-		for _, l := range e.lists {
-			for _, c := range l {
-				if !slices.Contains(base, c) {
-					out = append(out, makeList(t, append(slices.Clone(base), c)))
-				}
+		codes := e.listCodesFor(t)
+		for _, c := range codes {
+			if !slices.Contains(base, c) {
+				out = append(out, newList(t, append(slices.Clone(base), c)))
 			}
 		}
-		if len(e.lists) == 0 {
-			out = append(out, makeList(t, append(slices.Clone(base), "…")))
+		if len(codes) == 0 {
+			out = append(out, newList(t, append(slices.Clone(base), "…")))
 		}
 		if missing {
-			out = append(out, makeList(t, []string{}))
+			out = append(out, newList(t, nil))
 		}
 		return out
 	case kindIncidents:
@@ -264,15 +244,51 @@ func (e *env) candidates(path string, t reflect.Type, cur reflect.Value, missing
 	return nil
 }
 
-// name names a plain-string code by the code list of the first list parameter
-// holding it, or quotes it.
+// name names a code by the code list of the first list parameter holding it, or
+// else of the first whose code list knows it (a code that does not count is named
+// like those that do), or quotes it.
 func (e *env) name(code string) criteria.Text {
 	for i, l := range e.lists {
 		if slices.Contains(l, code) {
 			return criteria.FormatCode(e.listCodes[i], code)
 		}
 	}
+	for _, codes := range e.listCodes {
+		if n, ok := criteria.CodeName(codes, code); ok {
+			return n
+		}
+	}
 	return criteria.Quote(code)
+}
+
+// listCodesFor lists the codes to try adding to a list of type t: those of the list
+// parameters the criterion reads, then, for a list of a code type, the type's other
+// codes (a rule set may count a code without a parameter naming it).
+func (e *env) listCodesFor(t reflect.Type) []string {
+	var codes []string
+	for _, l := range e.lists {
+		for _, c := range l {
+			if !slices.Contains(codes, c) {
+				codes = append(codes, c)
+			}
+		}
+	}
+	if all, ok := codeLists[t.Elem()]; ok {
+		for _, c := range all() {
+			if !slices.Contains(codes, c) {
+				codes = append(codes, c)
+			}
+		}
+	}
+	return codes
+}
+
+// nameOf names a code of type t: as name does, or else by the type's own names.
+func (e *env) nameOf(t reflect.Type, code string) criteria.Text {
+	if n := e.name(code); n != criteria.Quote(code) {
+		return n
+	}
+	return codeName(t, code)
 }
 
 func (e *env) inLists(c string) bool {
@@ -284,7 +300,9 @@ func (e *env) inLists(c string) bool {
 	return false
 }
 
-func (e *env) decimalCandidates(cur reflect.Value, missing bool) []reflect.Value {
+// decimalCandidates lists amounts for an amount field of type t; a blank form
+// amount is filled like a missing one.
+func (e *env) decimalCandidates(t reflect.Type, cur reflect.Value, missing bool) []reflect.Value {
 	raw := slices.Clone(e.amounts)
 	for _, o := range e.decimals {
 		raw = append(raw, o)
@@ -302,10 +320,8 @@ func (e *env) decimalCandidates(cur reflect.Value, missing bool) []reflect.Value
 			vals = append(vals, y, y.Add(cent), y.Sub(cent))
 		}
 	}
-	var c decimal.Decimal
-	if !missing {
-		c = *cur.Interface().(*decimal.Decimal)
-	}
+	c, stated := amountOf(cur)
+	missing = missing || !stated
 	vals = slices.DeleteFunc(vals, func(d decimal.Decimal) bool { return d.IsNegative() || (!missing && d.Equal(c)) })
 	slices.SortFunc(vals, func(a, b decimal.Decimal) int {
 		if missing {
@@ -319,9 +335,11 @@ func (e *env) decimalCandidates(cur reflect.Value, missing bool) []reflect.Value
 			vals = append(vals, o)
 		}
 	}
-	out := make([]reflect.Value, len(vals))
-	for i, d := range vals {
-		out[i] = reflect.ValueOf(ptr(d))
+	out := make([]reflect.Value, 0, len(vals))
+	for _, d := range vals {
+		if v, ok := newAmount(t, d); ok {
+			out = append(out, v)
+		}
 	}
 	return out
 }

@@ -74,9 +74,13 @@ func planning(p *eligibility.Project) { p.Stage = category.StagePlanning }
 var fixCases = concat(
 	[]fixCase{
 		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = []category.BigDataContent{category.BigDataFacilities} }, want: eligibility.Fail,
-			kind: remedy.Revise, path: "bigDataContent", zh: "中增加以下至少一项：大数据存储、大数据分析、大数据应用", en: "add at least one of these to the big-data content (bigDataContent): big-data storage, big-data analysis"},
+			kind: remedy.Revise, path: "bigDataContent", zh: "中增加以下至少一项：大数据存储、大数据分析、大数据应用、数据采集汇聚、数据治理、数据共享交换、数据安全、算力",
+			en: "add at least one of these to the big-data content (bigDataContent): big-data storage, big-data analysis, big-data application, data collection and aggregation, data governance, data sharing and exchange, data security, computing capacity"},
 		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "bigDataContent", zh: "大数据存储", en: "big-data storage"},
+		// other, content the list does not name, waits for a reviewer's finding.
+		{id: "BD-1a", base: "bigdata", edit: func(p *eligibility.Project) { p.BigDataContent = []category.BigDataContent{category.BigDataOther} }, want: eligibility.OutcomeUndetermined,
+			kind: remedy.ObtainFinding, path: "findings.BD-1a", zh: "的评审意见，认定", en: "obtain a finding from the"},
 		{id: "BD-1b", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.BigDataPortion = yuan("14999999.99") }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "investment.bigDataPortion",
 			zh: "大数据建设内容投资（investment.bigDataPortion）14,999,999.99 元，须不少于 15,000,000.00 元（差 0.01 元）", en: "(0.01 yuan short)"},
@@ -149,9 +153,12 @@ var fixCases = concat(
 		{id: "II-2a", base: "industrial-internet", edit: func(p *eligibility.Project) {
 			p.FiveG.Technologies = []category.FiveGTechnology{"public-macro-coverage"}
 		}, want: eligibility.Fail,
-			kind: remedy.Revise, path: "fiveG.technologies", zh: "网络切片、边缘计算", en: "network slicing, edge computing"},
+			kind: remedy.Revise, path: "fiveG.technologies", zh: "网络切片、边缘计算、低时延高可靠、5G局域网", en: "network slicing, edge computing, ultra-reliable low-latency communication (URLLC), 5G LAN"},
 		{id: "II-2a", base: "industrial-internet", edit: func(p *eligibility.Project) { p.FiveG.Technologies = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "fiveG.technologies", zh: "网络切片", en: "network slicing"},
+		{id: "II-2a", base: "industrial-internet", edit: func(p *eligibility.Project) {
+			p.FiveG.Technologies = []category.FiveGTechnology{category.FiveGPublicMacroCoverage, category.FiveGOther}
+		}, want: eligibility.OutcomeUndetermined, kind: remedy.ObtainFinding, path: "findings.II-2a", zh: "的评审意见，认定", en: "obtain a finding from the"},
 		{id: "II-2b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.FiveG.Scenarios = []string{} }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "fiveG.scenarios", zh: "典型工业应用场景（fiveG.scenarios）中至少填写一项", en: "declare at least one entry"},
 		{id: "II-2b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.FiveG.Scenarios = nil }, want: eligibility.OutcomeUndetermined,
@@ -160,9 +167,13 @@ var fixCases = concat(
 			p.Subtype = category.SubtypeIntranet
 			p.Intranet.Technologies = []category.IntranetTechnology{"fieldbus"}
 		}, want: eligibility.Fail,
-			kind: remedy.Revise, path: "intranet.technologies", zh: "5G网络、IPv6网络、工业无源光网络", en: "5G, IPv6, industrial passive optical network (PON)"},
+			kind: remedy.Revise, path: "intranet.technologies", zh: "5G网络、IPv6网络、工业无源光网络、时间敏感网络", en: "5G, IPv6, industrial passive optical network (PON), time-sensitive networking (TSN)"},
 		{id: "II-3a", base: "industrial-internet", edit: func(p *eligibility.Project) { p.Subtype = category.SubtypeIntranet; p.Intranet.Technologies = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "intranet.technologies", zh: "IPv6", en: "IPv6"},
+		{id: "II-3a", base: "industrial-internet", edit: func(p *eligibility.Project) {
+			p.Subtype = category.SubtypeIntranet
+			p.Intranet.Technologies = []category.IntranetTechnology{category.IntranetOther}
+		}, want: eligibility.OutcomeUndetermined, kind: remedy.ObtainFinding, path: "findings.II-3a", zh: "的评审意见，认定", en: "obtain a finding from the"},
 		{id: "II-10b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.WrittenCommitment = new(false) }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "writtenCommitment", zh: "签署对申报材料真实性、有效性、合规性的书面承诺", en: "sign the written commitment"},
 		{id: "II-10b", base: "industrial-internet", edit: func(p *eligibility.Project) { p.WrittenCommitment = nil }, want: eligibility.OutcomeUndetermined,
@@ -201,6 +212,12 @@ var fixCases = concat(
 			kind: remedy.Revise, path: "investment.completedVerified", zh: "核实项目完成投资", en: "have the completed investment verified"},
 		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.Completed = eligibility.NewFormAmount(*yuan("30000000.01")) }, want: eligibility.Fail,
 			kind: remedy.Revise, path: "investment.completed", zh: "完成投资（investment.completed）30,000,000.01 元，须不超过 30,000,000.00 元（超出 0.01 元）", en: "(0.01 yuan over)"},
+		// A form amount left blank or negative fails GEN-3; the remedy states a valid one.
+		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.Completed = eligibility.BlankFormAmount() }, want: eligibility.Fail,
+			kind: remedy.Provide, path: "investment.completed", zh: "完成投资（investment.completed）为空白；须填写，须在 0.00 元至 30,000,000.00 元之间（含本数）",
+			en: "the completed investment (investment.completed) is blank; fill it in; it must be from 0.00 to 30,000,000.00 yuan inclusive"},
+		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.Completed = eligibility.NewFormAmount(*yuan("-0.01")) }, want: eligibility.Fail,
+			kind: remedy.Revise, path: "investment.completed", zh: "完成投资（investment.completed）-0.01 元，须不少于 0.00 元（差 0.01 元）", en: "(0.01 yuan short)"},
 		{id: "GEN-3", base: "bigdata", edit: func(p *eligibility.Project) { p.Investment.CompletedVerified = nil }, want: eligibility.OutcomeUndetermined,
 			kind: remedy.Provide, path: "investment.completedVerified", zh: "核实项目完成投资", en: "verified"},
 		{id: "GEN-4", base: "telecom", edit: func(p *eligibility.Project) { p.Form.ResponsiblePerson = new("  ") }, want: eligibility.Fail,

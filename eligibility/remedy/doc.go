@@ -22,11 +22,14 @@
 //
 // Nothing here is keyed by the default rule set's criterion IDs: candidates come
 // from what each criterion reads (eligibility.Engine.Reads, the result's inputs):
-// its facts, their Go types and codes, and the parameters in force it compares them
+// its facts, their Go types (a list of any string code type; an amount, which a
+// form amount may leave blank) and codes, and the parameters in force it compares them
 // with (a floor, a ratio of another fact, a list of codes, a count of years,
 // 31 December of the evaluation year). So variants and added criteria get remedies
 // too, and where no candidate makes a criterion pass the fix says so ("no automatic
-// remedy") rather than inventing one. Two small tables are about the record, not the
+// remedy") rather than inventing one. A code that leaves a criterion to a reviewer
+// (other, on an open 等 list) makes the finding the remedy, and [Planner.Form]
+// marks such a code with the finding it asks for. Two small tables are about the record, not the
 // rules: which facts an applicant cannot change (where it is registered, its legal
 // form and kind, its carrier, its history), and how to word the act that makes a
 // yes-or-no fact true (编制完成项目建议书).

@@ -49,17 +49,25 @@ func (s *session) items(q *eligibility.Project, r *eligibility.Result) (items []
 			}
 			path := f.JSON[0]
 			t, ok := typeAt(path)
-			if !ok {
+			if !ok || seen[path] {
+				// Two facts read from one field (investment.completed and
+				// investment.completedBlank) are one thing to change.
 				continue
 			}
-			if seen[path] {
-				continue // another fact read from the same field (a form amount and its blankness)
+			if own, ok := s.pl.facts[path]; ok {
+				f = own // the field's own fact names it: 完成投资, not 完成投资栏是否空白
 			}
 			cur, _ := get(q, path)
 			it := item{path: path, label: f.Label, t: t, cur: cur, missing: in.Missing, value: in.Value}
+			if kindOf(t) == kindDecimal {
+				// What the field holds decides, not the fact read first: a form
+				// amount left blank is one to state, like a missing one.
+				_, stated := amountOf(cur)
+				it.missing = !stated
+			}
 			seen[path] = true
 			switch {
-			case in.Missing:
+			case it.missing:
 				it.kind = Provide
 				items = append(items, it)
 			case fixed(path):
@@ -75,6 +83,12 @@ func (s *session) items(q *eligibility.Project, r *eligibility.Result) (items []
 			continue
 		}
 		seen[path] = true
+		if id, ok := strings.CutPrefix(path, "findings."); ok {
+			// A finding asked for by what the record states (other, on an open 等
+			// list; a secondary node of unstated level) is missing, not an input.
+			items = append(items, item{path: path, label: findingLabel(id), kind: ObtainFinding, finding: id})
+			continue
+		}
 		t, ok := typeAt(path)
 		if !ok {
 			continue
@@ -167,8 +181,9 @@ func (s *session) fixItems(q *eligibility.Project, asOf eligibility.Date, r elig
 			if s.resolves(r.ID, withAll(q, []assign{a}), asOf) {
 				o := s.option(q, asOf, r, v, e, []assign{a})
 				// Stating a missing fact cannot move a criterion that passes or does
-				// not apply without it: its outcome held whatever the fact.
-				if !it.missing && s.breaks(q, v, asOf, r.ID, []assign{a}) {
+				// not apply without it: its outcome held whatever the fact. A form
+				// amount left blank is stated, though, as blank: filling it is checked.
+				if (!it.missing || blankAmount(it.cur)) && s.breaks(q, v, asOf, r.ID, []assign{a}) {
 					sideEffects = append(sideEffects, o)
 				} else {
 					singles = append(singles, o)
@@ -391,7 +406,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		}
 		return ch
 	}
-	if !it.missing {
+	if !it.missing || blankAmount(it.cur) {
 		ch.From = shown(it.t, it.cur, e.name)
 	}
 	ch.To = shown(it.t, a.val, e.name)
@@ -406,34 +421,44 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		return s.resolves(r.ID, withAll(q, []assign{{it: it, val: val}}), asOf)
 	}
 	switch kindOf(it.t) {
-	case kindDecimal, kindFormAmount:
-		b, _ := decimalOf(a.val)
-		cur, stated := decimalOf(it.cur)
-		if !stated {
-			provide = true
-		}
-		mk := func(d decimal.Decimal) reflect.Value {
-			if kindOf(it.t) == kindFormAmount {
-				return reflect.ValueOf(eligibility.NewFormAmount(d))
-			}
-			return reflect.ValueOf(ptr(d))
-		}
+	case kindDecimal:
+		b, _ := amountOf(a.val)
 		ba := amount(b)
+		// near tries the amount one cent away: the words say "at least" or "at most"
+		// only when the boundary is where the remedy sits.
+		near := func(d decimal.Decimal) bool {
+			v, ok := newAmount(it.t, d)
+			return ok && passes(v)
+		}
+		cur, _ := amountOf(it.cur)
+		// A form amount left blank is to be filled in; a missing one, stated.
+		subj, verb := text(lead.Zh+L.Zh+"（"+P+"）", lead.En+"the "+L.En+" ("+P+")"), text("如实填报"+L.Zh+"（"+P+"）", "state the "+L.En+" ("+P+")")
+		if blankAmount(it.cur) {
+			blank := text(L.Zh+"（"+P+"）为空白；", "the "+L.En+" ("+P+") is blank; ")
+			subj, verb = text(blank.Zh+"填写", blank.En+"fill in"), text(blank.Zh+"须填写", blank.En+"fill it in")
+		}
 		switch {
-		case !provide && b.GreaterThan(cur) && !passes(mk(b.Sub(cent))):
+		case !provide && b.GreaterThan(cur) && !near(b.Sub(cent)):
 			d := amount(b.Sub(cur))
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不少于 "+ba+" 元（差 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at least "+ba+" yuan ("+d+" yuan short)")
-		case !provide && b.LessThan(cur) && !passes(mk(b.Add(cent))):
+		case !provide && b.LessThan(cur) && !near(b.Add(cent)):
 			d := amount(cur.Sub(b))
 			ch.Text = text(L.Zh+"（"+P+"）"+amount(cur)+" 元，须不超过 "+ba+" 元（超出 "+d+" 元）",
 				"the "+L.En+" ("+P+") is "+amount(cur)+" yuan; it must be at most "+ba+" yuan ("+d+" yuan over)")
-		case provide && b.IsPositive() && !passes(mk(b.Sub(cent))):
-			ch.Text = text("如实填报"+L.Zh+"（"+P+"），须不少于 "+ba+" 元",
-				"state the "+L.En+" ("+P+"); it must be at least "+ba+" yuan")
+		case provide && b.IsPositive() && !near(b.Sub(cent)):
+			ch.Text = text(verb.Zh+"，须不少于 "+ba+" 元", verb.En+"; it must be at least "+ba+" yuan")
+		case provide:
+			// The lowest amount that meets it is the one tried first; where a highest
+			// is verified too (0 ≤ completed ≤ total), the words give the range.
+			if hi, ok := e.highest(P, it.t, passes, near); ok && hi.GreaterThan(b) && !near(b.Sub(cent)) && near(b.Add(hi).Div(decimal.NewFromInt(2)).RoundFloor(2)) {
+				ch.Text = text(verb.Zh+"，须在 "+ba+" 元至 "+amount(hi)+" 元之间（含本数）",
+					verb.En+"; it must be from "+ba+" to "+amount(hi)+" yuan inclusive")
+				break
+			}
+			fallthrough
 		default:
-			ch.Text = text(lead.Zh+L.Zh+"（"+P+"）为 "+ba+" 元即可满足",
-				lead.En+"the "+L.En+" ("+P+"): "+ba+" yuan would meet it")
+			ch.Text = text(subj.Zh+"为 "+ba+" 元即可满足", subj.En+": "+ba+" yuan would meet it")
 		}
 	case kindDate:
 		b := a.val.Interface().(criteria.Date)
@@ -490,7 +515,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 			}
 		}
 	case kindList:
-		if len(e.lists) == 0 {
+		if len(e.listCodesFor(it.t)) == 0 {
 			ch.Value = nil
 			ch.To = text("至少一项", "at least one entry")
 			ch.Text = text("在"+L.Zh+"（"+P+"）中至少填写一项", "declare at least one entry in the "+L.En+" ("+P+")")
@@ -503,7 +528,7 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		var names []criteria.Text
 		for _, c := range e.candidates(P, it.t, it.cur, it.missing) {
 			if c.Len() > 0 && passes(c) {
-				names = append(names, e.name(c.Index(c.Len()-1).String()))
+				names = append(names, e.nameOf(it.t.Elem(), c.Index(c.Len()-1).String()))
 			}
 		}
 		ch.Text = text("在"+L.Zh+"（"+P+"）中增加以下至少一项："+joinNames(names).Zh,
@@ -512,20 +537,6 @@ func (s *session) change(q *eligibility.Project, asOf eligibility.Date, r eligib
 		ch.Text = text("如实填报"+L.Zh+"（"+P+"）；须满足："+r.Requirement.Zh, "state the "+L.En+" ("+P+") truly; it must meet: "+r.Requirement.En)
 	}
 	return ch
-}
-
-// decimalOf reads an amount or a form amount; false when it is absent or blank.
-func decimalOf(v reflect.Value) (decimal.Decimal, bool) {
-	if !v.IsValid() || v.IsNil() {
-		return decimal.Decimal{}, false
-	}
-	switch x := v.Interface().(type) {
-	case *decimal.Decimal:
-		return *x, true
-	case *eligibility.FormAmount:
-		return x.Amount()
-	}
-	return decimal.Decimal{}, false
 }
 
 func fromDate(cur eligibility.Date, provide bool, lang string) string {
@@ -558,4 +569,22 @@ var actions = map[string]criteria.Text{
 	"applicant.qualified":                       {Zh: "取得相关建设资质", En: "obtain the relevant qualification"},
 	"identifierNode.inJilin":                    {Zh: "在我省建设节点", En: "establish the node in Jilin"},
 	"platform.topCloudPartner":                  {Zh: "与国内顶级云服务商合作建设", En: "build with a top domestic cloud provider"},
+}
+
+// findingLabel names a finding as the verdict's inputs do.
+func findingLabel(id string) criteria.Text {
+	return text("评审意见（"+id+"）", "reviewer's finding on "+id)
+}
+
+// highest returns the largest candidate amount at path that meets the criterion,
+// when the amount a cent above it does not.
+func (e *env) highest(path string, t reflect.Type, passes func(reflect.Value) bool, near func(decimal.Decimal) bool) (decimal.Decimal, bool) {
+	var hi decimal.Decimal
+	found := false
+	for _, c := range e.candidates(path, t, reflect.Value{}, true) {
+		if d, ok := amountOf(c); ok && (!found || d.GreaterThan(hi)) && passes(c) {
+			hi, found = d, true
+		}
+	}
+	return hi, found && !near(hi.Add(cent))
 }

@@ -3,6 +3,7 @@ package remedy
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -22,6 +23,7 @@ func (pl *Planner) Form(cat category.Category, sub category.Subtype, stage categ
 		return nil, err
 	}
 	f := &Form{RuleSet: v.RuleSet, AsOf: asOf, Category: cat, Subtype: sub, Stage: stage}
+	s := pl.session(context.Background())
 	index := map[string]int{}
 	for _, r := range v.Results {
 		if r.Outcome == eligibility.NotApplicable || len(r.Inputs) == 0 && r.Outcome != eligibility.OutcomeUndetermined {
@@ -46,6 +48,9 @@ func (pl *Planner) Form(cat category.Category, sub category.Subtype, stage categ
 					continue
 				}
 				fd = pl.field(fact, e)
+				for i, c := range fd.Codes {
+					fd.Codes[i].Finding = s.askedFinding(r.ID, p, fd.Path, c.Code, asOf)
+				}
 			}
 			if c.AppliesWhen != "" && r.Outcome == eligibility.OutcomeUndetermined && appliesOnFacts(pl, r.ID, sub, stage) {
 				use.Conditional = true
@@ -81,8 +86,8 @@ func appliesOnFacts(pl *Planner, id string, sub category.Subtype, stage category
 }
 
 // field describes a fact for a form: its type and, where it holds codes, the codes it
-// may hold (every code of its type; for a plain string or list, the codes of the
-// list parameters it is compared with).
+// may hold (every code of its type or, for a list, of its element type; for a plain
+// string or list of strings, the codes of the list parameters it is compared with).
 func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
 	fd := Field{Path: fact.JSON[0], Label: fact.Label}
 	if len(fact.JSON) > 1 {
@@ -112,8 +117,23 @@ func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
 		for _, c := range codeLists[t]() {
 			fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(t, c)})
 		}
-	case kindString, kindList:
-		fd.Type = map[kind]string{kindString: "string", kindList: "list"}[kindOf(t)]
+	case kindList:
+		fd.Type = "list"
+		if all, ok := codeLists[t.Elem()]; ok {
+			// A list of a code type takes any of its codes: those the parameters
+			// count, those that do not, and other, which a reviewer judges.
+			for _, c := range all() {
+				fd.Codes = append(fd.Codes, Code{Code: c, Name: codeName(t.Elem(), c)})
+			}
+			break
+		}
+		for _, l := range e.lists {
+			for _, c := range l {
+				fd.Codes = append(fd.Codes, Code{Code: c, Name: e.name(c)})
+			}
+		}
+	case kindString:
+		fd.Type = "string"
 		for _, l := range e.lists {
 			for _, c := range l {
 				fd.Codes = append(fd.Codes, Code{Code: c, Name: e.name(c)})
@@ -127,9 +147,50 @@ func (pl *Planner) field(fact eligibility.Fact, e *env) Field {
 
 func mergeCodes(dst, add []Code) []Code {
 	for _, c := range add {
-		if !slices.ContainsFunc(dst, func(d Code) bool { return d.Code == c.Code }) {
+		i := slices.IndexFunc(dst, func(d Code) bool { return d.Code == c.Code })
+		switch {
+		case i < 0:
 			dst = append(dst, c)
+		case dst[i].Finding == "":
+			dst[i].Finding = c.Finding
 		}
 	}
 	return dst
+}
+
+// askedFinding returns the criterion ID whose finding criterion id asks for when the
+// field at path holds code (alone, for a list) and not when it is unset: found by
+// evaluating, so it follows the rule set's expressions, not a table here.
+func (s *session) askedFinding(id string, p *eligibility.Project, path, code string, asOf eligibility.Date) string {
+	t, ok := typeAt(path)
+	if !ok {
+		return ""
+	}
+	var val reflect.Value
+	switch kindOf(t) {
+	case kindList:
+		val = newList(t, []string{code})
+	case kindCode, kindString:
+		val = reflect.ValueOf(code).Convert(t)
+	default:
+		return ""
+	}
+	q := *p
+	if set(&q, path, val) != nil {
+		return ""
+	}
+	_, before, ok := s.outcome(id, p, asOf)
+	if !ok {
+		return ""
+	}
+	o, after, ok := s.outcome(id, &q, asOf)
+	if !ok || o != eligibility.OutcomeUndetermined {
+		return ""
+	}
+	for _, m := range after {
+		if f, ok := strings.CutPrefix(m, "findings."); ok && !slices.Contains(before, m) {
+			return f
+		}
+	}
+	return ""
 }

@@ -83,6 +83,61 @@ add:
 	assert.Equal(t, remedy.PlanNone, r.Plan.Status)
 }
 
+// A criterion an added rule set writes on a typed code list or the completed
+// investment, with no parameter naming the codes or bounds, gets remedies from the
+// field's Go type: the code type's codes, the form amount's value.
+func TestAddedCriteriaOnTypedFields(t *testing.T) {
+	rs, err := criteria.Load([]byte(`
+base: jilin-761-intake-2020
+name: added-typed
+add:
+  - id: X-3
+    category: bigdata
+    ref: test
+    source: test
+    summary: {zh: 建设内容包含算力, en: the content includes computing capacity}
+    strength: mandatory
+    basis: data
+    require: "'computing' in project.bigDataContent"
+    message: {zh: 未包含算力, en: no computing capacity}
+  - id: X-4
+    category: bigdata
+    ref: test
+    source: test
+    summary: {zh: 完成投资不超过总投资的一半, en: completed investment at most half the total}
+    strength: mandatory
+    basis: data
+    require: project.investment.completed * decimal(2) <= project.investment.total
+    message: {zh: 完成投资过多, en: completed investment too large}
+`), criteria.Default())
+	require.NoError(t, err)
+	e, err := eligibility.New(rs)
+	require.NoError(t, err)
+	pl, err := remedy.New(e)
+	require.NoError(t, err)
+	p := base(t, "bigdata")
+	p.Investment.Completed = eligibility.NewFormAmount(*yuan("15000000.01"))
+	r, err := pl.Remedies(context.Background(), p, submission)
+	require.NoError(t, err)
+	byID := map[string]remedy.Fix{}
+	for _, fx := range r.Fixes {
+		byID[fx.ID] = fx
+	}
+	require.Contains(t, byID, "X-3")
+	require.NotEmpty(t, byID["X-3"].Options, byID["X-3"].NoneText.En)
+	assert.Equal(t, "在大数据建设内容（bigDataContent）中增加以下至少一项：算力", byID["X-3"].Options[0].Text.Zh)
+	assert.JSONEq(t, `["storage","analysis","application","computing"]`, string(byID["X-3"].Options[0].Changes[0].Value))
+	require.Contains(t, byID, "X-4")
+	require.NotEmpty(t, byID["X-4"].Options, byID["X-4"].NoneText.En)
+	assert.Equal(t, "investment.completed", byID["X-4"].Options[0].Changes[0].Path)
+	assert.Equal(t, "完成投资（investment.completed）15,000,000.01 元，须不超过 15,000,000.00 元（超出 0.01 元）", byID["X-4"].Options[0].Text.Zh)
+	assert.Equal(t, remedy.PlanChanges, r.Plan.Status, r.Plan.Text.En)
+	q, at := r.Plan.Apply(p)
+	v, err := e.Evaluate(q, at)
+	require.NoError(t, err)
+	assert.Equal(t, eligibility.Eligible, v.Decision, r.Plan.Text.En)
+}
+
 func TestPlanRaisesTheShareWithTheTotal(t *testing.T) {
 	pl, err := remedy.New(eligibility.Default())
 	require.NoError(t, err)
@@ -175,8 +230,15 @@ func TestForm(t *testing.T) {
 	assert.Equal(t, "一(一)4", paths["investment.total"].Uses[1].Ref)
 	assert.Equal(t, category.AuthorityGovernmentServices, paths["findings.BD-3a"].Authority)
 	codes := paths["bigDataContent"].Codes
-	require.NotEmpty(t, codes)
+	// Every code of the type: those the parameter counts, facilities, which does
+	// not count, and other, which a reviewer judges.
+	require.Len(t, codes, len(category.BigDataContents()))
 	assert.Equal(t, "大数据存储", codes[0].Name.Zh)
+	assert.Equal(t, remedy.Code{Code: "facilities", Name: criteria.Text{Zh: "机房及配套设施", En: "Machine rooms and supporting facilities"}}, codes[8])
+	assert.Equal(t, remedy.Code{Code: "other", Name: criteria.Text{Zh: "其他（由评审认定）", En: "Other (for a reviewer to judge)"}, Finding: "BD-1a"}, codes[9])
+	for _, c := range codes[:9] {
+		assert.Empty(t, c.Finding, c.Code)
+	}
 
 	// A variant's criteria appear in its forms: the stage clauses under every category.
 	pl2, err := remedy.New(loadVariant(t, "stages-everywhere.yaml"))

@@ -21,14 +21,13 @@ type kind uint8
 const (
 	kindOther kind = iota
 	kindBool
-	kindDecimal
+	kindDecimal // an amount: *decimal.Decimal, or a pointer to an amount type (amountType)
 	kindDate
 	kindText   // *string: free text a form field holds
 	kindString // string: a division code, or a code without a type of its own
 	kindCode   // a category code type
-	kindList   // a list of strings or of codes
+	kindList   // a slice of strings or of a string code type
 	kindIncidents
-	kindFormAmount // *eligibility.FormAmount: an amount, or a form field left blank
 )
 
 var (
@@ -38,7 +37,6 @@ var (
 	stringPtrType = reflect.TypeFor[*string]()
 	incidentsType = reflect.TypeFor[[]eligibility.Incident]()
 	projectType   = reflect.TypeFor[eligibility.Project]()
-	formAmountPtr = reflect.TypeFor[*eligibility.FormAmount]()
 )
 
 // codeLists gives the codes of each code type of the category package a record holds.
@@ -51,6 +49,12 @@ var codeLists = map[reflect.Type]func() []string{
 	reflect.TypeFor[category.EnterpriseKind](): strs(category.EnterpriseKinds),
 	reflect.TypeFor[category.Carrier]():        func() []string { return append(strs(category.Carriers)(), string(category.CarrierNone)) },
 	reflect.TypeFor[category.IncidentKind]():   strs(category.IncidentKinds),
+	// The open 等 lists' codes, other included: it is a code a record may state,
+	// which leaves the criterion to a reviewer.
+	reflect.TypeFor[category.BigDataContent]():     strs(category.BigDataContents),
+	reflect.TypeFor[category.FiveGTechnology]():    strs(category.FiveGTechnologies),
+	reflect.TypeFor[category.IntranetTechnology](): strs(category.IntranetTechnologies),
+	reflect.TypeFor[category.IdentifierNodeKind](): strs(category.IdentifierNodeKinds),
 }
 
 func strs[T ~string](list func() []T) func() []string {
@@ -175,11 +179,6 @@ func keyValue(b *strings.Builder, v reflect.Value) {
 		if x != nil {
 			b.WriteString(x.String())
 		}
-	case *eligibility.FormAmount:
-		if x != nil {
-			b.WriteByte('a')
-			b.WriteString(x.String()) // "" when blank
-		}
 	case *string:
 		if x != nil {
 			b.WriteByte('s')
@@ -189,14 +188,30 @@ func keyValue(b *strings.Builder, v reflect.Value) {
 		b.WriteString(x)
 	case criteria.Date:
 		b.WriteString(x.String())
+	case []string:
+		if x != nil {
+			b.WriteByte('[')
+			for _, e := range x {
+				b.WriteString(e)
+				b.WriteByte(1)
+			}
+		}
 	default:
-		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.String {
+		switch kindOf(v.Type()) {
+		case kindList: // a list of a code type
 			if !v.IsNil() {
 				b.WriteByte('[')
 				for i := range v.Len() {
 					b.WriteString(v.Index(i).String())
 					b.WriteByte(1)
 				}
+			}
+			return
+		case kindDecimal: // a form amount: absent, blank or an amount
+			if d, ok := amountOf(v); ok {
+				b.WriteString(d.String())
+			} else if blankAmount(v) {
+				b.WriteByte('b')
 			}
 			return
 		}
@@ -241,7 +256,7 @@ func kindOf(t reflect.Type) kind {
 	switch {
 	case t == boolPtrType:
 		return kindBool
-	case t == decimalPtr:
+	case t == decimalPtr || amountType(t):
 		return kindDecimal
 	case t == dateType:
 		return kindDate
@@ -251,14 +266,83 @@ func kindOf(t reflect.Type) kind {
 		return kindList
 	case t == incidentsType:
 		return kindIncidents
-	case t == formAmountPtr:
-		return kindFormAmount
 	case codeLists[t] != nil:
 		return kindCode
 	case t.Kind() == reflect.String:
 		return kindString
 	}
 	return kindOther
+}
+
+// amounter is an amount type other than decimal.Decimal: a form amount, which may
+// be left blank (eligibility.FormAmount). Amount returns false for a blank one.
+type amounter interface {
+	Amount() (decimal.Decimal, bool)
+}
+
+var (
+	amounterType    = reflect.TypeFor[amounter]()
+	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+)
+
+// amountType reports whether t is a pointer to an amount type that reads a decimal
+// string from JSON: remedies write it that way, so they need no constructor of it.
+func amountType(t reflect.Type) bool {
+	return t.Kind() == reflect.Pointer && t.Implements(amounterType) && t.Implements(unmarshalerType)
+}
+
+// amountOf returns the amount an amount field holds, and false when it holds none
+// (absent, or a form field left blank).
+func amountOf(v reflect.Value) (decimal.Decimal, bool) {
+	if !v.IsValid() || v.Kind() != reflect.Pointer || v.IsNil() {
+		return decimal.Decimal{}, false
+	}
+	switch a := v.Interface().(type) {
+	case *decimal.Decimal:
+		return *a, true
+	case amounter:
+		return a.Amount()
+	}
+	return decimal.Decimal{}, false
+}
+
+// blankAmount reports whether an amount field is present but left blank.
+func blankAmount(v reflect.Value) bool {
+	_, ok := amountOf(v)
+	return !ok && v.IsValid() && v.Kind() == reflect.Pointer && !v.IsNil()
+}
+
+// newAmount returns a value of amount type t holding d.
+func newAmount(t reflect.Type, d decimal.Decimal) (reflect.Value, bool) {
+	if t == decimalPtr {
+		return reflect.ValueOf(ptr(d)), true
+	}
+	n := reflect.New(t.Elem())
+	if err := n.Interface().(json.Unmarshaler).UnmarshalJSON([]byte(strconv.Quote(d.String()))); err != nil {
+		return reflect.Value{}, false
+	}
+	return n, true
+}
+
+// listOf returns the codes a list field holds as strings.
+func listOf(v reflect.Value) []string {
+	if !v.IsValid() || v.IsNil() {
+		return nil
+	}
+	out := make([]string, v.Len())
+	for i := range v.Len() {
+		out[i] = v.Index(i).String()
+	}
+	return out
+}
+
+// newList returns a non-nil value of list type t holding codes.
+func newList(t reflect.Type, codes []string) reflect.Value {
+	l := reflect.MakeSlice(t, len(codes), len(codes))
+	for i, c := range codes {
+		l.Index(i).SetString(c)
+	}
+	return l
 }
 
 // get returns the value at the JSON path, and whether every step to it exists.
@@ -347,27 +431,6 @@ func setFinding(p *eligibility.Project, id string) {
 
 func ptr[T any](v T) *T { return &v }
 
-// listStrings reads a list of strings or of codes.
-func listStrings(v reflect.Value) []string {
-	if !v.IsValid() || v.IsNil() {
-		return nil
-	}
-	out := make([]string, v.Len())
-	for i := range v.Len() {
-		out[i] = v.Index(i).String()
-	}
-	return out
-}
-
-// makeList builds a list of type t (of strings or of codes) holding items.
-func makeList(t reflect.Type, items []string) reflect.Value {
-	l := reflect.MakeSlice(t, len(items), len(items))
-	for i, it := range items {
-		l.Index(i).SetString(it)
-	}
-	return l
-}
-
 // jsonValue is the JSON form of a value written at a path, for callers that patch a
 // record themselves.
 func jsonValue(v reflect.Value) json.RawMessage {
@@ -390,19 +453,12 @@ func shown(t reflect.Type, v reflect.Value, name func(string) criteria.Text) cri
 		}
 		return yesNo(v.Elem().Bool())
 	case kindDecimal:
-		if v.IsNil() {
-			return text("未填报", "not stated")
-		}
-		a := amount(*v.Interface().(*decimal.Decimal))
-		return text(a+" 元", a+" yuan")
-	case kindFormAmount:
-		if v.IsNil() {
-			return text("未填报", "not stated")
-		}
-		fa := v.Interface().(*eligibility.FormAmount)
-		d, ok := fa.Amount()
-		if !ok {
+		d, ok := amountOf(v)
+		switch {
+		case blankAmount(v):
 			return text("空白", "blank")
+		case !ok:
+			return text("未填报", "not stated")
 		}
 		a := amount(d)
 		return text(a+" 元", a+" yuan")
@@ -435,7 +491,12 @@ func shown(t reflect.Type, v reflect.Value, name func(string) criteria.Text) cri
 		}
 		names := make([]criteria.Text, v.Len())
 		for i := range v.Len() {
-			names[i] = name(v.Index(i).String())
+			c := v.Index(i).String()
+			// A code the parameters do not list (one that does not count) is named
+			// by its type.
+			if names[i] = name(c); names[i] == criteria.Quote(c) {
+				names[i] = codeName(t.Elem(), c)
+			}
 		}
 		return joinNames(names)
 	}

@@ -210,6 +210,10 @@ type Field struct {
 type Code struct {
 	Code string        `json:"code"`
 	Name criteria.Text `json:"name"`
+	// Finding, when set, is the criterion ID on which a record stating this code
+	// then needs a reviewer's finding (findings[Finding]): other, on an open 等
+	// list, is judged by a reviewer, not by the data.
+	Finding string `json:"finding,omitempty"`
 }
 
 // Use is a criterion that reads a form field.
