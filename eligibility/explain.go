@@ -372,89 +372,190 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 // It is built from the result's own fields when asked for (and when the verdict is
 // marshalled), so evaluation does not pay for strings nobody reads.
 func (r *Result) Explanation() criteria.Text {
-	var zh, en strings.Builder
-	zh.WriteString(r.Ref + " 要求：" + r.Requirement.Zh + "。")
-	en.WriteString(r.Ref + " requires: " + r.Requirement.En + ".")
-	for i, in := range r.Inputs {
+	s := sentence{b: make([]byte, 0, 512)}
+	r.explain(&s)
+	n := len(s.b)
+	s.en = true
+	r.explain(&s)
+	both := string(s.b)
+	return criteria.Text{Zh: both[:n], En: both[n:]}
+}
+
+// appendExplanationJSON appends the member `,"explanation":{"zh":…,"en":…}` of a
+// result's full form: the sentences of [Result.Explanation], each piece escaped
+// as it is written, without building them as strings first.
+func (r *Result) appendExplanationJSON(dst []byte) []byte {
+	start := len(dst)
+	s := sentence{b: append(dst, `,"explanation":{"zh":"`...), json: true}
+	r.explain(&s)
+	s.b = append(s.b, `","en":"`...)
+	s.en = true
+	r.explain(&s)
+	if s.bad {
+		// Escaping piece by piece is escaping the whole only for valid UTF-8: a
+		// piece that ends inside a character may end it with the next piece.
+		return putTextPair(append(s.b[:start], `,"explanation":`...), r.Explanation())
+	}
+	return append(s.b, `"}`...)
+}
+
+// sentence is an explanation being written in one language: as it is, or, for a
+// verdict's JSON, JSON-escaped as appendString escapes. Result.explain is the one
+// wording of both.
+type sentence struct {
+	b    []byte
+	en   bool // English, else Chinese
+	json bool // escape each piece
+	bad  bool // an escaped piece held invalid UTF-8
+}
+
+// put writes text in the sentence's language.
+func (s *sentence) put(x string) {
+	if !s.json {
+		s.b = append(s.b, x...)
+		return
+	}
+	var ok bool
+	s.b, ok = appendEscaped(s.b, x)
+	s.bad = s.bad || !ok
+}
+
+// say writes zh or en, whichever is the sentence's language.
+func (s *sentence) say(zh, en string) {
+	if s.en {
+		s.put(en)
+	} else {
+		s.put(zh)
+	}
+}
+
+func (s *sentence) text(t criteria.Text) { s.say(t.Zh, t.En) }
+
+// digits writes n, which needs no escaping.
+func (s *sentence) digits(n int) { s.b = strconv.AppendInt(s.b, int64(n), 10) }
+
+func (r *Result) explain(s *sentence) {
+	s.put(r.Ref)
+	s.say(" 要求：", " requires: ")
+	s.text(r.Requirement)
+	s.say("。", ".")
+	for i := range r.Inputs {
 		if i == 0 {
-			zh.WriteString("依据：")
-			en.WriteString(" Read: ")
+			s.say("依据：", " Read: ")
 		} else {
-			zh.WriteString("；")
-			en.WriteString("; ")
+			s.say("；", "; ")
 		}
-		writeInput(&zh, &en, &in)
+		s.input(&r.Inputs[i])
 	}
 	if len(r.Inputs) > 0 {
-		zh.WriteString("。")
-		en.WriteString(".")
+		s.say("。", ".")
 	}
 	word := r.Outcome.Words()
 	if r.Outcome == Fail && r.Strength == criteria.Encouraged {
 		word = criteria.Text{Zh: "未达到鼓励条件（建议，不影响结论）", En: "not met (advisory; does not affect the decision)"}
 	}
-	zh.WriteString("结论：" + word.Zh + "。")
-	en.WriteString(" Outcome: " + word.En + ".")
+	s.say("结论：", " Outcome: ")
+	s.text(word)
+	s.say("。", ".")
 	for _, a := range r.Adjustments {
-		zh.WriteString("注：" + a.Zh + "。")
-		en.WriteString(" Note: " + a.En + ".")
+		s.say("注：", " Note: ")
+		s.text(a)
+		s.say("。", ".")
 	}
-	return criteria.Text{Zh: zh.String(), En: en.String()}
 }
 
-func writeInput(zh, en *strings.Builder, in *Input) {
-	zh.WriteString(in.Label.Zh)
-	en.WriteString(in.Label.En)
+func (s *sentence) input(in *Input) {
+	s.text(in.Label)
 	if in.Missing {
-		zh.WriteString(" 未填报")
-		en.WriteString(" not stated")
+		s.say(" 未填报", " not stated")
 		return
 	}
-	value, unitZh, unitEn := in.Value, "", ""
 	switch {
 	case strings.HasPrefix(in.Name, "findings."):
-		value = map[string]string{"true": "认定符合", "false": "认定不符合"}[in.Value]
-		enValue := map[string]string{"true": "met", "false": "not met"}[in.Value]
-		zh.WriteString(" " + value)
-		en.WriteString(" " + enValue)
+		switch in.Value {
+		case "true":
+			s.say(" 认定符合", " met")
+		case "false":
+			s.say(" 认定不符合", " not met")
+		default:
+			s.put(" ")
+		}
 		if in.By != "" || !in.On.IsZero() {
-			zh.WriteString("（" + strings.TrimSpace(in.By+" "+in.On.String()) + "）")
-			en.WriteString(" (" + strings.TrimSpace(in.By+" "+in.On.String()) + ")")
+			s.say("（", " (")
+			s.put(strings.TrimSpace(in.By + " " + in.On.String()))
+			s.say("）", ")")
 		}
 		return
 	case in.Unit == "yuan":
-		value, unitZh, unitEn = criteria.GroupDigits(in.Value), " 元", " yuan"
+		s.put(" ")
+		s.groupDigits(in.Value)
+		s.say(" 元", " yuan")
+		return
 	case in.Unit == "years":
-		unitZh, unitEn = " 年", " years"
+		s.put(" ")
+		s.put(in.Value)
+		s.say(" 年", " years")
+		return
 	case in.Unit == "ratio":
 		if d, err := decimal.NewFromString(in.Value); err == nil {
-			pct := criteria.FormatRatio(d)
-			zh.WriteString(" " + in.Value + "（即 " + pct.Zh + "）")
-			en.WriteString(" " + in.Value + " (" + pct.En + ")")
+			s.put(" ")
+			s.put(in.Value)
+			s.say("（即 ", " (")
+			s.text(criteria.FormatRatio(d))
+			s.say("）", ")")
 			return
 		}
 	case in.Name == "incidents":
 		// The incidents are listed by their own inputs' facts; this one counts them.
-		n := cmp.Or(in.Value, "0")
-		zh.WriteString(" " + n + " 项")
-		en.WriteString(" " + n + " recorded")
+		s.put(" ")
+		s.put(cmp.Or(in.Value, "0"))
+		s.say(" 项", " recorded")
 		return
 	case in.Items != nil || in.Codes != "" || listFacts[in.Name] != nil: // an empty list has no Items
-		names := itemNames(in)
-		zh.WriteString(" " + names.Zh)
-		en.WriteString(" " + names.En)
+		s.put(" ")
+		s.itemNames(in)
 		return
 	case in.Value == "true":
-		zh.WriteString(" 是")
-		en.WriteString(" yes")
+		s.say(" 是", " yes")
 		return
 	case in.Value == "false":
-		zh.WriteString(" 否")
-		en.WriteString(" no")
+		s.say(" 否", " no")
 		return
 	}
-	zh.WriteString(" " + value + unitZh)
-	en.WriteString(" " + value + unitEn)
+	s.put(" ")
+	s.put(in.Value)
+}
+
+// groupDigits writes an amount as criteria.GroupDigits does; the plain decimals a
+// verdict's amounts are, it groups in place.
+func (s *sentence) groupDigits(v string) {
+	if !plainDecimal(v) {
+		s.put(criteria.GroupDigits(v))
+		return
+	}
+	if v[0] == '-' {
+		s.b = append(s.b, '-')
+		v = v[1:]
+	}
+	whole, frac := v, ""
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		whole, frac = v[:i], v[i:]
+	}
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			s.b = append(s.b, ',')
+		}
+		s.b = append(s.b, whole[i])
+	}
+	s.b = append(s.b, frac...) // digits, a sign and a point need no escaping
+}
+
+// plainDecimal reports whether v is -?digits(.digits)?, which decimal.NewFromString
+// accepts.
+func plainDecimal(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	whole, frac, point := strings.Cut(v, ".")
+	return whole != "" && allDigits(whole) && (!point || frac != "" && allDigits(frac))
 }
 
 // itemNames writes the items of a list, or one code, for people: each code by its
@@ -462,33 +563,37 @@ func writeInput(zh, en *strings.Builder, in *Input) {
 // know) in quotation marks, so that the list “a, b” and the list “a”、“b” read
 // differently. A parameter's list has no Items: its codes, which hold no comma,
 // are read back from Value.
-func itemNames(in *Input) criteria.Text {
-	items := in.Items
-	if items == nil && in.Value != "" {
-		items = strings.Split(in.Value, ", ")
-		if !strings.HasPrefix(in.Name, "params.") {
-			items = []string{in.Value} // a fact with codes and no Items holds one code
+func (s *sentence) itemNames(in *Input) {
+	n := 0
+	item := func(it string) {
+		if n > 0 {
+			s.say("、", ", ")
 		}
+		n++
+		s.text(criteria.FormatCode(in.Codes, it))
 	}
-	if len(items) == 0 {
-		return criteria.Text{Zh: "（空）", En: "(none)"}
-	}
-	var zh, en strings.Builder
-	for i, it := range items {
-		if i > 0 {
-			zh.WriteString("、")
-			en.WriteString(", ")
+	switch {
+	case in.Items != nil:
+		for _, it := range in.Items {
+			item(it)
 		}
-		t := criteria.FormatCode(in.Codes, it)
-		zh.WriteString(t.Zh)
-		en.WriteString(t.En)
+	case in.Value == "":
+	case strings.HasPrefix(in.Name, "params."):
+		for it := range strings.SplitSeq(in.Value, ", ") {
+			item(it)
+		}
+	default:
+		item(in.Value) // a fact with codes and no Items holds one code
+	}
+	if n == 0 {
+		s.say("（空）", "(none)")
+		return
 	}
 	if in.ItemCount > 0 {
-		n := strconv.Itoa(in.ItemCount)
-		zh.WriteString("……（共 " + n + " 项）")
-		en.WriteString(", … (" + n + " items in all)")
+		s.say("……（共 ", ", … (")
+		s.digits(in.ItemCount)
+		s.say(" 项）", " items in all)")
 	}
-	return criteria.Text{Zh: zh.String(), En: en.String()}
 }
 
 // resultJSON is Result's JSON form: its fields plus the explanation, which is

@@ -473,9 +473,7 @@ func init() {
 		if form == Compact {
 			return dst, nil
 		}
-		e := r.Explanation()
-		dst = append(dst, `,"explanation":`...)
-		return putTextPair(dst, e), nil
+		return r.appendExplanationJSON(dst), nil
 	}
 }
 
@@ -547,7 +545,14 @@ func appendInput(dst []byte, in *Input, form VerdictForm) []byte {
 // the three-byte sequences of the Basic Multilingual Plane inline, in one pass, and
 // copies clean runs in one piece; anything else goes the way encoding/json goes.
 func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
+	dst, _ = appendEscaped(append(dst, '"'), s)
+	return append(dst, '"')
+}
+
+// appendEscaped writes s escaped as appendString does, without the quotation
+// marks, and reports whether s was valid UTF-8.
+func appendEscaped(dst []byte, s string) ([]byte, bool) {
+	valid := true
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -574,6 +579,7 @@ func appendString(dst []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
+			valid = false
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
 			start = i + size
@@ -584,8 +590,7 @@ func appendString(dst []byte, s string) []byte {
 		}
 		i += size
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...), valid
 }
 
 const hexDigits = "0123456789abcdef"
