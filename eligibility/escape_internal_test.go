@@ -1,0 +1,54 @@
+package eligibility
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// plainASCII8 accepts 8 bytes exactly when each is ASCII that encoding/json writes
+// as it is: every byte value in every position, among plain bytes and among others.
+func TestPlainASCII8(t *testing.T) {
+	for pos := range 8 {
+		for b := range 256 {
+			for _, fill := range []byte{'a', 0x7f, '=', '?', '#', '\''} {
+				s := []byte("aaaaaaaa")
+				for i := range s {
+					s[i] = fill
+				}
+				s[pos] = byte(b)
+				want := b < 0x80 && !escapes[b]
+				require.Equal(t, want, plainASCII8(string(s)), "byte %#x at %d among %q", b, pos, fill)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		var s [8]byte
+		want := true
+		for i := range s {
+			s[i] = byte(rng.IntN(256))
+			want = want && s[i] < 0x80 && !escapes[s[i]]
+		}
+		require.Equal(t, want, plainASCII8(string(s[:])), "%q", s)
+	}
+}
+
+// appendString writes what encoding/json writes, for random mixes of ASCII, escapes,
+// CJK text and its punctuation, U+2028 and broken UTF-8.
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	pieces := []string{"a", "Read: ", "<", ">", "&", "\"", "\\", "\n", "\x01", "\x7f", "要求", "：", "（", "。", "“", "…",
+		"\u2028", "\u2029", "\u2027", "é", "😀", "\xff", "\xe2\x80", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "0123456789"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var s string
+		for range rng.IntN(24) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(appendString(nil, s)), "%q", s)
+	}
+}
