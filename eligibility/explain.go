@@ -384,9 +384,12 @@ func (r *Result) Explanation() criteria.Text {
 // appendExplanationJSON appends the member `,"explanation":{"zh":…,"en":…}` of a
 // result's full form: the sentences of [Result.Explanation], each piece escaped
 // as it is written, without building them as strings first.
-func (r *Result) appendExplanationJSON(dst []byte) []byte {
+// req, when set, is the requirement as the result's member already wrote it,
+// escaped, in Chinese and English, and whether it was valid UTF-8: copied, not
+// escaped again.
+func (r *Result) appendExplanationJSON(dst []byte, req escapedText) []byte {
 	start := len(dst)
-	s := sentence{b: append(dst, `,"explanation":{"zh":"`...), json: true}
+	s := sentence{b: append(dst, `,"explanation":{"zh":"`...), json: true, req: req}
 	r.explain(&s)
 	s.b = append(s.b, `","en":"`...)
 	s.en = true
@@ -407,6 +410,15 @@ type sentence struct {
 	en   bool // English, else Chinese
 	json bool // escape each piece
 	bad  bool // an escaped piece held invalid UTF-8
+	req  escapedText
+}
+
+// escapedText is a criteria.Text JSON-escaped, and whether both were valid UTF-8;
+// the zero value is none.
+type escapedText struct {
+	zh, en []byte
+	set    bool
+	valid  bool
 }
 
 // put writes text in the sentence's language.
@@ -437,7 +449,16 @@ func (s *sentence) digits(n int) { s.b = strconv.AppendInt(s.b, int64(n), 10) }
 func (r *Result) explain(s *sentence) {
 	s.put(r.Ref)
 	s.say(" 要求：", " requires: ")
-	s.text(r.Requirement)
+	if s.json && s.req.set {
+		if s.en {
+			s.b = append(s.b, s.req.en...)
+		} else {
+			s.b = append(s.b, s.req.zh...)
+		}
+		s.bad = s.bad || !s.req.valid
+	} else {
+		s.text(r.Requirement)
+	}
 	s.say("。", ".")
 	for i := range r.Inputs {
 		if i == 0 {

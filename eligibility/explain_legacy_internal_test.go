@@ -213,12 +213,24 @@ func TestExplanationMatchesLegacy(t *testing.T) {
 		}
 	}
 	results = append(results, Result{Inputs: inputs}, Result{Ref: "\xe2\x80", Requirement: criteria.Text{Zh: "\xa8", En: "\xa9"}},
-		Result{Strength: criteria.Mandatory, Outcome: Fail}, Result{})
+		Result{Strength: criteria.Mandatory, Outcome: Fail}, Result{},
+		Result{Requirement: criteria.Text{Zh: "要求\xe2\x80", En: "ok"}, Inputs: []Input{{Name: "x", Label: criteria.Text{Zh: "\xa8"}}}},
+		Result{Requirement: criteria.Text{Zh: "ok", En: "\xe2"}, Missing: []string{"a"}, Message: criteria.Text{Zh: "<", En: ">"}})
+	require.NotNil(t, resultEncoder.direct, "Result is written by appendResult")
+	byPlan := *resultEncoder
+	byPlan.direct = nil
 	for i := range results {
 		r := &results[i]
 		want := legacyExplanation(r)
 		require.Equal(t, want, r.Explanation(), "result %d", i)
 		require.Equal(t, string(putTextPair(append([]byte(nil), `,"explanation":`...), want)),
-			string(r.appendExplanationJSON(nil)), "result %d", i)
+			string(r.appendExplanationJSON(nil, escapedText{})), "result %d", i)
+		for _, form := range []VerdictForm{Full, Compact} {
+			plan, err := byPlan.append(nil, r, form)
+			require.NoError(t, err)
+			direct, err := resultEncoder.append(nil, r, form)
+			require.NoError(t, err)
+			require.Equal(t, string(plan), string(direct), "result %d, form %d", i, form)
+		}
 	}
 }

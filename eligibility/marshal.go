@@ -465,6 +465,12 @@ func init() {
 	if planIs(inputEncoder, []string{"Name", "Label", "Value?", "Items?", "ItemCount?", "Codes?",
 		"Unit?", "Missing?", "By?", "On?", "Note?"}) {
 		inputEncoder.direct = appendInput
+		// A result is written directly too, so that its explanation copies the
+		// requirement the member before it escaped.
+		if planIs(resultEncoder, []string{"ID", "Ref", "Strength", "Basis", "Requirement", "Outcome",
+			"Inputs?", "Missing?", "Message", "Adjustments?"}) {
+			resultEncoder.direct = appendResult
+		}
 	}
 	// Result's explanation follows its fields in the full form; a not-applicable
 	// result is its id and outcome alone in the compact form (see Compact).
@@ -473,7 +479,7 @@ func init() {
 		if form == Compact {
 			return dst, nil
 		}
-		return r.appendExplanationJSON(dst), nil
+		return r.appendExplanationJSON(dst, escapedText{}), nil
 	}
 }
 
@@ -491,6 +497,61 @@ func planIs[T any](enc *encoder[T], fields []string) bool {
 		}
 	}
 	return true
+}
+
+// appendResult writes a result as Result's plan, bare and extra do.
+func appendResult(dst []byte, r *Result, form VerdictForm) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = appendString(dst, r.ID)
+	var req escapedText
+	if form == Full {
+		dst = append(dst, `,"ref":`...)
+		dst = appendString(dst, r.Ref)
+		dst = append(dst, `,"strength":`...)
+		dst = appendString(dst, string(r.Strength))
+		dst = append(dst, `,"basis":`...)
+		dst = appendString(dst, string(r.Basis))
+		var zhOK, enOK bool
+		dst = append(dst, `,"requirement":{"zh":"`...)
+		at := len(dst)
+		dst, zhOK = appendEscaped(dst, r.Requirement.Zh)
+		req.zh = dst[at:len(dst):len(dst)]
+		dst = append(dst, `","en":"`...)
+		at = len(dst)
+		dst, enOK = appendEscaped(dst, r.Requirement.En)
+		req.en = dst[at:len(dst):len(dst)]
+		req.set, req.valid = true, zhOK && enOK
+		dst = append(dst, `"}`...)
+	}
+	dst = append(dst, `,"outcome":`...)
+	dst = appendString(dst, string(r.Outcome))
+	if form == Compact && r.Outcome == NotApplicable {
+		return append(dst, '}')
+	}
+	if len(r.Inputs) > 0 {
+		dst = append(dst, `,"inputs":[`...)
+		for i := range r.Inputs {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendInput(dst, &r.Inputs[i], form)
+		}
+		dst = append(dst, ']')
+	}
+	if len(r.Missing) > 0 {
+		dst = append(dst, `,"missing":`...)
+		dst = putStrings(dst, r.Missing)
+	}
+	dst = append(dst, `,"message":`...)
+	dst = putTextPair(dst, r.Message)
+	if len(r.Adjustments) > 0 {
+		dst = append(dst, `,"adjustments":`...)
+		dst = putTextPairs(dst, r.Adjustments)
+	}
+	if form == Full {
+		dst = r.appendExplanationJSON(dst, req)
+	}
+	return append(dst, '}')
 }
 
 // appendInput writes an input as Input's plan does.
