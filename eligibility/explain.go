@@ -372,45 +372,39 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 // It is built from the result's own fields when asked for (and when the verdict is
 // marshalled), so evaluation does not pay for strings nobody reads.
 func (r *Result) Explanation() criteria.Text {
-	s := sentence{b: make([]byte, 0, 512)}
+	s := sentence{zh: make([]byte, 0, 512), en: make([]byte, 0, 512)}
 	r.explain(&s)
-	n := len(s.b)
-	s.en = true
-	r.explain(&s)
-	both := string(s.b)
-	return criteria.Text{Zh: both[:n], En: both[n:]}
+	return criteria.Text{Zh: string(s.zh), En: string(s.en)}
 }
 
 // appendExplanationJSON appends the member `,"explanation":{"zh":…,"en":…}` of a
 // result's full form: the sentences of [Result.Explanation], each piece escaped
-// as it is written, without building them as strings first.
-// req, when set, is the requirement as the result's member already wrote it,
-// escaped, in Chinese and English, and whether it was valid UTF-8: copied, not
-// escaped again.
-func (r *Result) appendExplanationJSON(dst []byte, req escapedText) []byte {
+// as it is written, without building them as strings first. The Chinese is
+// written in place and the English into scratch, which it returns for the next
+// result. req, when set, is the requirement as the result's member already wrote
+// it: copied, not escaped again.
+func (r *Result) appendExplanationJSON(dst []byte, req escapedText, scratch []byte) ([]byte, []byte) {
 	start := len(dst)
-	s := sentence{b: append(dst, `,"explanation":{"zh":"`...), json: true, req: req}
-	r.explain(&s)
-	s.b = append(s.b, `","en":"`...)
-	s.en = true
+	s := sentence{zh: append(dst, `,"explanation":{"zh":"`...), en: scratch[:0], json: true, req: req}
 	r.explain(&s)
 	if s.bad {
 		// Escaping piece by piece is escaping the whole only for valid UTF-8: a
 		// piece that ends inside a character may end it with the next piece.
-		return putTextPair(append(s.b[:start], `,"explanation":`...), r.Explanation())
+		return putTextPair(append(s.zh[:start], `,"explanation":`...), r.Explanation()), s.en
 	}
-	return append(s.b, `"}`...)
+	dst = append(s.zh, `","en":"`...)
+	dst = append(dst, s.en...)
+	return append(dst, `"}`...), s.en
 }
 
-// sentence is an explanation being written in one language: as it is, or, for a
-// verdict's JSON, JSON-escaped as appendString escapes. Result.explain is the one
-// wording of both.
+// sentence is an explanation being written, in Chinese and English at once: as it
+// is, or, for a verdict's JSON, JSON-escaped as appendString escapes.
+// Result.explain is the one wording of both.
 type sentence struct {
-	b    []byte
-	en   bool // English, else Chinese
-	json bool // escape each piece
-	bad  bool // an escaped piece held invalid UTF-8
-	req  escapedText
+	zh, en []byte
+	json   bool // escape each piece
+	bad    bool // an escaped piece held invalid UTF-8
+	req    escapedText
 }
 
 // escapedText is a criteria.Text JSON-escaped, and whether both were valid UTF-8;
@@ -421,40 +415,52 @@ type escapedText struct {
 	valid  bool
 }
 
-// put writes text in the sentence's language.
+// put writes text that is the same in both languages (a value, a reference).
 func (s *sentence) put(x string) {
 	if !s.json {
-		s.b = append(s.b, x...)
+		s.zh = append(s.zh, x...)
+		s.en = append(s.en, x...)
 		return
 	}
+	at := len(s.zh)
 	var ok bool
-	s.b, ok = appendEscaped(s.b, x)
+	s.zh, ok = appendEscaped(s.zh, x)
+	s.en = append(s.en, s.zh[at:]...)
 	s.bad = s.bad || !ok
 }
 
-// say writes zh or en, whichever is the sentence's language.
+// say writes zh in Chinese and en in English.
 func (s *sentence) say(zh, en string) {
-	if s.en {
-		s.put(en)
-	} else {
-		s.put(zh)
+	if !s.json {
+		s.zh = append(s.zh, zh...)
+		s.en = append(s.en, en...)
+		return
 	}
+	var okZh, okEn bool
+	s.zh, okZh = appendEscaped(s.zh, zh)
+	s.en, okEn = appendEscaped(s.en, en)
+	s.bad = s.bad || !okZh || !okEn
 }
 
 func (s *sentence) text(t criteria.Text) { s.say(t.Zh, t.En) }
 
-// digits writes n, which needs no escaping.
-func (s *sentence) digits(n int) { s.b = strconv.AppendInt(s.b, int64(n), 10) }
+// raw writes bytes that need no escaping (digits, a sign, a point, a comma).
+func (s *sentence) raw(b []byte) {
+	s.zh = append(s.zh, b...)
+	s.en = append(s.en, b...)
+}
+
+func (s *sentence) digits(n int) {
+	var buf [20]byte
+	s.raw(strconv.AppendInt(buf[:0], int64(n), 10))
+}
 
 func (r *Result) explain(s *sentence) {
 	s.put(r.Ref)
 	s.say(" 要求：", " requires: ")
 	if s.json && s.req.set {
-		if s.en {
-			s.b = append(s.b, s.req.en...)
-		} else {
-			s.b = append(s.b, s.req.zh...)
-		}
+		s.zh = append(s.zh, s.req.zh...)
+		s.en = append(s.en, s.req.en...)
 		s.bad = s.bad || !s.req.valid
 	} else {
 		s.text(r.Requirement)
@@ -554,8 +560,10 @@ func (s *sentence) groupDigits(v string) {
 		s.put(criteria.GroupDigits(v))
 		return
 	}
+	var buf [64]byte
+	b := buf[:0]
 	if v[0] == '-' {
-		s.b = append(s.b, '-')
+		b = append(b, '-')
 		v = v[1:]
 	}
 	whole, frac := v, ""
@@ -564,11 +572,11 @@ func (s *sentence) groupDigits(v string) {
 	}
 	for i := range len(whole) {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			s.b = append(s.b, ',')
+			b = append(b, ',')
 		}
-		s.b = append(s.b, whole[i])
+		b = append(b, whole[i])
 	}
-	s.b = append(s.b, frac...) // digits, a sign and a point need no escaping
+	s.raw(append(b, frac...))
 }
 
 // plainDecimal reports whether v is -?digits(.digits)?, which decimal.NewFromString

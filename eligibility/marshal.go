@@ -353,7 +353,7 @@ var verdictWriters = map[string]writer[Verdict]{
 		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putStrings(dst, v.Advisories), nil }},
 	"Results": {func(v *Verdict) bool { return len(v.Results) == 0 },
 		func(dst []byte, v *Verdict, form VerdictForm) ([]byte, error) {
-			return putSlice(dst, v.Results, resultEncoder, form)
+			return appendResults(dst, v.Results, form)
 		}},
 }
 
@@ -479,7 +479,8 @@ func init() {
 		if form == Compact {
 			return dst, nil
 		}
-		return r.appendExplanationJSON(dst, escapedText{}), nil
+		dst, _ = r.appendExplanationJSON(dst, escapedText{}, nil)
+		return dst, nil
 	}
 }
 
@@ -501,6 +502,28 @@ func planIs[T any](enc *encoder[T], fields []string) bool {
 
 // appendResult writes a result as Result's plan, bare and extra do.
 func appendResult(dst []byte, r *Result, form VerdictForm) []byte {
+	dst, _ = appendResultWith(dst, r, form, nil)
+	return dst
+}
+
+// appendResults writes a verdict's results, with one scratch buffer for the
+// English of every explanation.
+func appendResults(dst []byte, list []Result, form VerdictForm) ([]byte, error) {
+	if resultEncoder.direct == nil || list == nil {
+		return putSlice(dst, list, resultEncoder, form)
+	}
+	var scratch []byte
+	dst = append(dst, '[')
+	for i := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst, scratch = appendResultWith(dst, &list[i], form, scratch)
+	}
+	return append(dst, ']'), nil
+}
+
+func appendResultWith(dst []byte, r *Result, form VerdictForm, scratch []byte) ([]byte, []byte) {
 	dst = append(dst, `{"id":`...)
 	dst = appendString(dst, r.ID)
 	var req escapedText
@@ -526,7 +549,7 @@ func appendResult(dst []byte, r *Result, form VerdictForm) []byte {
 	dst = append(dst, `,"outcome":`...)
 	dst = appendString(dst, string(r.Outcome))
 	if form == Compact && r.Outcome == NotApplicable {
-		return append(dst, '}')
+		return append(dst, '}'), scratch
 	}
 	if len(r.Inputs) > 0 {
 		dst = append(dst, `,"inputs":[`...)
@@ -549,9 +572,9 @@ func appendResult(dst []byte, r *Result, form VerdictForm) []byte {
 		dst = putTextPairs(dst, r.Adjustments)
 	}
 	if form == Full {
-		dst = r.appendExplanationJSON(dst, req)
+		dst, scratch = r.appendExplanationJSON(dst, req, scratch)
 	}
-	return append(dst, '}')
+	return append(dst, '}'), scratch
 }
 
 // appendInput writes an input as Input's plan does.
