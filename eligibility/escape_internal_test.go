@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// plainASCII8 accepts 8 bytes exactly when each is ASCII that encoding/json writes
+// plainWord accepts 8 bytes exactly when each is ASCII that encoding/json writes
 // as it is: every byte value in every position, among plain bytes and among others.
-func TestPlainASCII8(t *testing.T) {
+func TestPlainWord(t *testing.T) {
 	for pos := range 8 {
 		for b := range 256 {
 			for _, fill := range []byte{'a', 0x7f, '=', '?', '#', '\''} {
@@ -20,7 +20,7 @@ func TestPlainASCII8(t *testing.T) {
 				}
 				s[pos] = byte(b)
 				want := b < 0x80 && !escapes[b]
-				require.Equal(t, want, plainASCII8(string(s)), "byte %#x at %d among %q", b, pos, fill)
+				require.Equal(t, want, plainWord(word8(string(s))), "byte %#x at %d among %q", b, pos, fill)
 			}
 		}
 	}
@@ -32,7 +32,7 @@ func TestPlainASCII8(t *testing.T) {
 			s[i] = byte(rng.IntN(256))
 			want = want && s[i] < 0x80 && !escapes[s[i]]
 		}
-		require.Equal(t, want, plainASCII8(string(s[:])), "%q", s)
+		require.Equal(t, want, plainWord(word8(string(s[:]))), "%q", s)
 	}
 }
 

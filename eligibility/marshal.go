@@ -682,13 +682,12 @@ func appendEscaped(dst []byte, s string) ([]byte, bool) {
 	return append(dst, s[start:]...), valid
 }
 
-// plainASCII8 reports whether the 8 bytes of s are ASCII that encoding/json writes
+// plainWord reports whether the 8 bytes of w are ASCII that encoding/json writes
 // as they are, testing them at once in a word: the English half of a verdict goes
 // 8 bytes a step. (x - 0x01…01) &^ x & 0x80…80 is non-zero when a byte of x is
 // zero, and with n for 0x01 when a byte is below n; x|4 is 0x26 for '"' and '&'
-// only, x|2 is 0x3e for '<' and '>' only.
-func plainASCII8(s string) bool { return plainWord(word8(s)) }
-
+// only, x|2 is 0x3e for '<' and '>' only. The tests are exact for ASCII bytes, and
+// a byte that is not ASCII fails the word by its own high bit.
 func plainWord(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	q, h, b := w|4*ones^0x26*ones, w|2*ones^0x3e*ones, w^'\\'*ones
