@@ -111,7 +111,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 		checkAmount(problems, "investment.completed", &abs)
 	}
 	if inv.Total != nil && !inv.Total.IsNegative() && inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(*inv.Total) {
-		problems.AddText("investment.bigDataPortion", fmt.Sprintf("%s 超过总投资 %s", inv.BigDataPortion, inv.Total), fmt.Sprintf("%s exceeds the total investment %s", inv.BigDataPortion, inv.Total))
+		problems.AddText("investment.bigDataPortion", fmt.Sprintf("大数据部分投资 %s 元超过总投资 %s 元", inv.BigDataPortion, inv.Total), fmt.Sprintf("%s exceeds the total investment %s", inv.BigDataPortion, inv.Total))
 	}
 
 	for i, inc := range p.Incidents {
