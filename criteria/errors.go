@@ -15,8 +15,11 @@ var ErrInvalidRuleSet = errors.New("invalid rule set")
 type FieldError struct {
 	// Path locates the offending field, in the JSON/YAML names of the input.
 	Path string
-	// Message says what is wrong, in English.
+	// Message says what is wrong, in English. It is what Error returns after the path.
 	Message string
+	// Zh says what is wrong, in Chinese, or is "" when the validator gave no Chinese
+	// text (Add and AddErr give none). A caller showing Chinese falls back to Message.
+	Zh string
 	// Err is the underlying cause, if any; it is returned by Unwrap.
 	Err error
 }
@@ -25,6 +28,15 @@ func (e *FieldError) Error() string { return e.Path + ": " + e.Message }
 
 // Unwrap returns the underlying cause.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// Text returns the message in the language asked for: the Chinese one when zh is true
+// and there is one, the English one otherwise.
+func (e *FieldError) Text(zh bool) string {
+	if zh && e.Zh != "" {
+		return e.Zh
+	}
+	return e.Message
+}
 
 // ValidationError lists every problem found in one input, so a caller can fix them all
 // at once instead of one per round trip.
@@ -124,6 +136,22 @@ type Problems struct {
 func (p *Problems) Add(path, format string, args ...any) {
 	if p.keep(path) {
 		p.list = append(p.list, &FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+}
+
+// AddText records a problem at path in both languages: zh in Chinese, en in English.
+// The texts are used as given, not as formats.
+func (p *Problems) AddText(path, zh, en string) {
+	if p.keep(path) {
+		p.list = append(p.list, &FieldError{Path: path, Message: en, Zh: zh})
+	}
+}
+
+// AddErrText records a problem at path caused by err, with zh as its Chinese message;
+// the English message is err's text.
+func (p *Problems) AddErrText(path, zh string, err error) {
+	if p.keep(path) {
+		p.list = append(p.list, &FieldError{Path: path, Message: err.Error(), Zh: zh, Err: err})
 	}
 }
 

@@ -57,3 +57,22 @@ func TestProblemsShadow(t *testing.T) {
 	require.ErrorAs(t, p.Err("test", errors.ErrUnsupported), &ve)
 	assert.Equal(t, []string{"category", "findings.BD-2", "findings.BD-20", "stage"}, ve.Paths())
 }
+
+func TestProblemsInBothLanguages(t *testing.T) {
+	var p criteria.Problems
+	p.AddText("investment.total", "不是金额", "is not an amount")
+	p.Add("subtype", "unknown code %q", "x")
+	cause := errors.New("bad check character")
+	p.AddErrText("applicant.creditCode", "校验码不符", cause)
+	err := p.Err("eligibility: invalid project", criteria.ErrInvalidRuleSet)
+	var ve *criteria.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 3)
+	assert.Equal(t, "不是金额", ve.Problems[0].Text(true))
+	assert.Equal(t, "is not an amount", ve.Problems[0].Text(false))
+	assert.Equal(t, `unknown code "x"`, ve.Problems[1].Text(true), "no Chinese given: the English stands")
+	assert.Empty(t, ve.Problems[1].Zh)
+	assert.ErrorIs(t, err, cause)
+	assert.Equal(t, "校验码不符", ve.Problems[2].Zh)
+	assert.Equal(t, "eligibility: invalid project (3 problems):\n\tinvestment.total: is not an amount\n\tsubtype: unknown code \"x\"\n\tapplicant.creditCode: bad check character", err.Error())
+}

@@ -135,6 +135,7 @@ func decoderPaths(t *testing.T, engine *eligibility.Engine, data []byte) []strin
 	var ve *eligibility.ValidationError
 	require.ErrorAs(t, err, &ve, "%s", data)
 	require.Zero(t, ve.Omitted, "a test record has few problems")
+	speaksChinese(t, err)
 	paths := slices.Compact(slices.Sorted(slices.Values(ve.Paths())))
 	return paths
 }

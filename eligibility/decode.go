@@ -186,7 +186,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 	}
 	kind := jsonKind(raw)
 	if kind == "null" {
-		w.problems.Add(path, "null is not a value: leave the key out when the record does not state it")
+		w.problems.AddText(path, "null 不是值：记录未载明的，请省略该键", "null is not a value: leave the key out when the record does not state it")
 		return
 	}
 	t := v.Type()
@@ -212,13 +212,13 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 			return
 		}
 		if s == "" && (rules.nonEmpty || t.Kind() != reflect.String) {
-			w.problems.Add(path, "is empty: an empty string is not a value (leave out a key the record does not state)")
+			w.problems.AddText(path, "为空：空字符串不是值（记录未载明的，请省略该键）", "is empty: an empty string is not a value (leave out a key the record does not state)")
 			return
 		}
 		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
 			if err := tu.UnmarshalText([]byte(s)); err != nil {
 				// Only a date refuses text; its error would quote all of it.
-				w.problems.Add(path, "%s is not a valid date: write YYYY-MM-DD, a day that exists", quote(s))
+				w.problems.AddText(path, quote(s)+" 不是有效日期：请写成 YYYY-MM-DD，且为实际存在的日期", quote(s)+" is not a valid date: write YYYY-MM-DD, a day that exists")
 			}
 			return
 		}
@@ -227,7 +227,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 	case reflect.PointerTo(t).Implements(jsonUnmarshalerType):
 		// A type that decides for itself; the record types have none today.
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-			w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+			w.problems.AddText(path, "无法解读该值："+strings.TrimPrefix(err.Error(), "json: "), strings.TrimPrefix(err.Error(), "json: "))
 		}
 		return
 	}
@@ -241,10 +241,10 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 			f, ok := fields.lookup(key)
 			switch {
 			case !ok:
-				w.problems.Add(keyPath, "unknown field")
+				w.problems.AddText(keyPath, "未知字段", "unknown field")
 			case f.name != key:
 				// encoding/json matches case-insensitively; the contract does not.
-				w.problems.Add(keyPath, "unknown field: keys are case-sensitive, did you mean %q?", f.name)
+				w.problems.AddText(keyPath, fmt.Sprintf("未知字段：字段名区分大小写，应为 %q", f.name), fmt.Sprintf("unknown field: keys are case-sensitive, did you mean %q?", f.name))
 			default:
 				w.value(value, v.FieldByIndex(f.index), keyPath, f.rules)
 			}
@@ -260,7 +260,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 		})
 	case reflect.Slice:
 		if kind != "array" {
-			w.problems.Add(path, "want an array, got %s", article(kind))
+			w.problems.AddText(path, "应为数组，实为"+kindZh(kind), "want an array, got "+article(kind))
 			return
 		}
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -269,7 +269,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 		for i := 0; dec.More() && !w.stopped(); i++ {
 			var elem json.RawMessage
 			if err := dec.Decode(&elem); err != nil {
-				w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+				w.problems.AddText(path, "无法解读该值："+strings.TrimPrefix(err.Error(), "json: "), strings.TrimPrefix(err.Error(), "json: "))
 				return
 			}
 			list = reflect.Append(list, reflect.Zero(t.Elem()))
@@ -278,14 +278,14 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 		v.Set(list)
 	case reflect.Bool:
 		if kind != "boolean" {
-			w.problems.Add(path, "want true or false, got %s", article(kind))
+			w.problems.AddText(path, "应为 true 或 false，实为"+kindZh(kind), "want true or false, got "+article(kind))
 			return
 		}
 		v.SetBool(raw[0] == 't')
 	case reflect.Int:
 		w.year(raw, v, path, kind)
 	default:
-		w.problems.Add(path, "cannot decode into %v", t) // no record type has one
+		w.problems.AddText(path, fmt.Sprintf("无法解码为 %v", t), fmt.Sprintf("cannot decode into %v", t)) // no record type has one
 	}
 }
 
@@ -293,7 +293,7 @@ func (w *walker) value(raw []byte, v reflect.Value, path string, rules fieldRule
 // after refusing keys given twice and keys that are not valid text.
 func (w *walker) object(raw []byte, path string, member func(key string, value []byte, keyPath string)) {
 	if k := jsonKind(raw); k != "object" {
-		w.problems.Add(path, "want an object, got %s", article(k))
+		w.problems.AddText(path, "应为对象，实为"+kindZh(k), "want an object, got "+article(k))
 		return
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -314,11 +314,11 @@ func (w *walker) object(raw []byte, path string, member func(key string, value [
 		keyPath := join(path, quoteKey(key)) // a megabyte of key makes no path
 		switch {
 		case !utf8.Valid(rawKey):
-			w.problems.Add(join(path, quoteKey(strings.ToValidUTF8(key, "\uFFFD"))), "the key is not valid UTF-8 (encoding/json would replace it silently)")
+			w.problems.AddText(join(path, quoteKey(strings.ToValidUTF8(key, "\uFFFD"))), "键不是有效的 UTF-8 编码（encoding/json 会悄然替换）", "the key is not valid UTF-8 (encoding/json would replace it silently)")
 		case hasLoneSurrogate(rawKey):
-			w.problems.Add(keyPath, "the key holds an escaped lone surrogate, which is no character (encoding/json would replace it with U+FFFD silently)")
+			w.problems.AddText(keyPath, "键含有转义的孤立代理项，不是任何字符（encoding/json 会悄然替换为 U+FFFD）", "the key holds an escaped lone surrogate, which is no character (encoding/json would replace it with U+FFFD silently)")
 		case seen[key]:
-			w.problems.Add(keyPath, "duplicate key: encoding/json would keep the last value silently")
+			w.problems.AddText(keyPath, "重复的键：encoding/json 会悄然保留最后一个值", "duplicate key: encoding/json would keep the last value silently")
 		default:
 			seen[key] = true
 			member(key, value, keyPath)
@@ -329,20 +329,20 @@ func (w *walker) object(raw []byte, path string, member func(key string, value [
 // text unquotes a JSON string, refusing what would not read back as written.
 func (w *walker) text(raw []byte, path, kind string) (string, bool) {
 	if kind != "string" {
-		w.problems.Add(path, "want a string, got %s", article(kind))
+		w.problems.AddText(path, "应为字符串，实为"+kindZh(kind), "want a string, got "+article(kind))
 		return "", false
 	}
 	if !utf8.Valid(raw) {
-		w.problems.Add(path, "is not valid UTF-8 (encoding/json would replace it silently)")
+		w.problems.AddText(path, "不是有效的 UTF-8 编码（encoding/json 会悄然替换）", "is not valid UTF-8 (encoding/json would replace it silently)")
 		return "", false
 	}
 	if hasLoneSurrogate(raw) {
-		w.problems.Add(path, "holds an escaped lone surrogate (\\ud800–\\udfff unpaired), which is no character; encoding/json would replace it with U+FFFD silently")
+		w.problems.AddText(path, "含有转义的孤立代理项（未配对的 \\ud800–\\udfff），不是任何字符；encoding/json 会悄然替换为 U+FFFD", "holds an escaped lone surrogate (\\ud800–\\udfff unpaired), which is no character; encoding/json would replace it with U+FFFD silently")
 		return "", false
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		w.problems.Add(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+		w.problems.AddText(path, "无法解读该字符串："+strings.TrimPrefix(err.Error(), "json: "), strings.TrimPrefix(err.Error(), "json: "))
 		return "", false
 	}
 	return s, true
@@ -354,20 +354,20 @@ func (w *walker) text(raw []byte, path, kind string) (string, bool) {
 func (w *walker) amount(raw []byte, v reflect.Value, path string) {
 	kind := jsonKind(raw)
 	if kind == "number" {
-		w.problems.Add(path, "a JSON number is not an amount: write it as a decimal string such as \"5000000.00\" (many decoders read a number as binary floating point)")
+		w.problems.AddText(path, "JSON 数字不是金额：请写成十进制数字字符串，如 \"5000000.00\"（许多解码器把数字读作二进制浮点数）", "a JSON number is not an amount: write it as a decimal string such as \"5000000.00\" (many decoders read a number as binary floating point)")
 		return
 	}
 	s, ok := w.text(raw, path, kind)
 	if !ok {
 		return
 	}
-	if problem := amountForm(s); problem != "" {
-		w.problems.Add(path, "%s %s", quote(s), problem)
+	if problem, zh := amountForm(s); problem != "" {
+		w.problems.AddText(path, quote(s)+" "+zh, quote(s)+" "+problem)
 		return
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil { // the form excludes it
-		w.problems.Add(path, "%s is not a decimal amount", quote(s))
+		w.problems.AddText(path, quote(s)+" 不是金额", quote(s)+" is not a decimal amount")
 		return
 	}
 	v.Set(reflect.ValueOf(d))
@@ -380,7 +380,7 @@ func (w *walker) amount(raw []byte, v reflect.Value, path string) {
 func (w *walker) formAmount(raw []byte, v reflect.Value, path string) {
 	kind := jsonKind(raw)
 	if kind == "number" {
-		w.problems.Add(path, "a JSON number is not an amount: write it as a decimal string such as \"5000000.00\", or \"\" for a form field left blank")
+		w.problems.AddText(path, "JSON 数字不是金额：请写成十进制数字字符串，如 \"5000000.00\"；表单未填的写 \"\"", "a JSON number is not an amount: write it as a decimal string such as \"5000000.00\", or \"\" for a form field left blank")
 		return
 	}
 	s, ok := w.text(raw, path, kind)
@@ -391,13 +391,13 @@ func (w *walker) formAmount(raw []byte, v reflect.Value, path string) {
 		v.Set(reflect.ValueOf(FormAmount{blank: true}))
 		return
 	}
-	if problem := amountForm(strings.TrimPrefix(s, "-")); problem != "" {
-		w.problems.Add(path, "%s %s, or \"\" for a form field left blank", quote(s), problem)
+	if problem, zh := amountForm(strings.TrimPrefix(s, "-")); problem != "" {
+		w.problems.AddText(path, quote(s)+" "+zh+"；表单未填的写 \"\"", quote(s)+" "+problem+", or \"\" for a form field left blank")
 		return
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil { // the form excludes it
-		w.problems.Add(path, "%s is not a decimal amount", quote(s))
+		w.problems.AddText(path, quote(s)+" 不是金额", quote(s)+" is not a decimal amount")
 		return
 	}
 	v.Set(reflect.ValueOf(FormAmount{amount: d}))
@@ -415,26 +415,29 @@ const FormAmountPattern = `^(-?((0|[1-9][0-9]{0,17})(\.[0-9]{1,30})?|10000000000
 // an amount exactly when it matches.
 const AmountPattern = `^((0|[1-9][0-9]{0,17})(\.[0-9]{1,30})?|1000000000000000000(\.0{1,30})?)$`
 
-// amountForm returns what is wrong with s as an amount, or "" when it is in the form
-// of AmountPattern. It reads s once and parses nothing.
-func amountForm(s string) string {
-	const form = "is not a decimal amount: write digits, optionally a point and more digits, as a string such as \"5000000.00\" (no sign, exponent, grouping or spaces)"
+// amountForm returns what is wrong with s as an amount, in English and in Chinese, or
+// "" when it is in the form of AmountPattern. It reads s once and parses nothing.
+func amountForm(s string) (en, zh string) {
+	const (
+		form   = "is not a decimal amount: write digits, optionally a point and more digits, as a string such as \"5000000.00\" (no sign, exponent, grouping or spaces)"
+		formZh = "不是金额：请写成数字字符串，如 \"5000000.00\"（可带小数点及小数位，不带符号、指数、千位分隔或空格）"
+	)
 	body := strings.TrimPrefix(s, "-")
 	whole, frac, hasPoint := strings.Cut(body, ".")
 	if !allDigits(whole) || whole == "" || hasPoint && (frac == "" || !allDigits(frac)) {
-		return form
+		return form, formZh
 	}
 	switch {
 	case len(body) < len(s):
-		return "must not be negative"
+		return "must not be negative", "不得为负数"
 	case len(whole) > 1 && whole[0] == '0':
-		return "has a leading zero: the canonical form has none (\"0.5\", \"5000000\")"
+		return "has a leading zero: the canonical form has none (\"0.5\", \"5000000\")", "有前导零：规范写法不带前导零（\"0.5\"、\"5000000\"）"
 	case len(frac) > MaxAmountScale:
-		return fmt.Sprintf("has more than %d decimal places", MaxAmountScale)
+		return fmt.Sprintf("has more than %d decimal places", MaxAmountScale), fmt.Sprintf("小数位超过 %d 位", MaxAmountScale)
 	case len(whole) > 19 || len(whole) == 19 && (whole != "1000000000000000000" || strings.Trim(frac, "0") != ""):
-		return "exceeds the limit of 10^18"
+		return "exceeds the limit of 10^18", "超过上限 10^18"
 	}
-	return ""
+	return "", ""
 }
 
 func allDigits(s string) bool {
@@ -449,11 +452,11 @@ func allDigits(s string) bool {
 // year decodes a year: a JSON integer from 1 to 9999, written as digits.
 func (w *walker) year(raw []byte, v reflect.Value, path, kind string) {
 	if kind != "number" {
-		w.problems.Add(path, "want a whole number, got %s", article(kind))
+		w.problems.AddText(path, "应为整数，实为"+kindZh(kind), "want a whole number, got "+article(kind))
 		return
 	}
 	if len(raw) > 4 || !allDigits(string(raw)) || raw[0] == '0' {
-		w.problems.Add(path, "%s is not a year from 1 to 9999 written as digits", quote(string(raw)))
+		w.problems.AddText(path, quote(string(raw))+" 不是用数字写的 1 至 9999 之间的年份", quote(string(raw))+" is not a year from 1 to 9999 written as digits")
 		return
 	}
 	n := 0
@@ -626,6 +629,25 @@ func jsonKind(raw []byte) string {
 		return "null"
 	}
 	return "number"
+}
+
+// kindZh names a JSON kind in Chinese, as article does in English.
+func kindZh(kind string) string {
+	switch kind {
+	case "string":
+		return "字符串"
+	case "number":
+		return "数字"
+	case "boolean":
+		return "布尔值"
+	case "array":
+		return "数组"
+	case "object":
+		return "对象"
+	case "nothing":
+		return "空"
+	}
+	return kind // null
 }
 
 func article(kind string) string {

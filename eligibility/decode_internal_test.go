@@ -19,7 +19,8 @@ func TestAmountFormIsThePatternAndBoundsTheParse(t *testing.T) {
 	alphabet := "0123456789.-+e "
 	check := func(s string) {
 		t.Helper()
-		accepted := amountForm(s) == ""
+		en, _ := amountForm(s)
+		accepted := en == ""
 		assert.Equal(t, pattern.MatchString(s), accepted, "%q", s)
 		if accepted {
 			assert.LessOrEqual(t, len(s), 19+1+MaxAmountScale, "%q", s)
@@ -41,5 +42,7 @@ func TestAmountFormIsThePatternAndBoundsTheParse(t *testing.T) {
 		check(whole + "." + frac)
 		check(whole + "." + frac + "1")
 	}
-	assert.Equal(t, "exceeds the limit of 10^18", amountForm(strings.Repeat("7", 1_000_000)))
+	en, zh := amountForm(strings.Repeat("7", 1_000_000))
+	assert.Equal(t, "exceeds the limit of 10^18", en)
+	assert.Equal(t, "超过上限 10^18", zh)
 }

@@ -91,7 +91,7 @@ func unmarshalAmount(dec *jsontext.Decoder, d *decimal.Decimal) error {
 		return &errNotPlain
 	}
 	s := tok.String()
-	if amountForm(s) != "" {
+	if en, _ := amountForm(s); en != "" {
 		return &errNotPlain
 	}
 	v, err := decimal.NewFromString(s)
@@ -118,7 +118,7 @@ func unmarshalFormAmount(dec *jsontext.Decoder, a *FormAmount) error {
 		*a = FormAmount{blank: true}
 		return nil
 	}
-	if amountForm(strings.TrimPrefix(s, "-")) != "" {
+	if en, _ := amountForm(strings.TrimPrefix(s, "-")); en != "" {
 		return &errNotPlain
 	}
 	v, err := decimal.NewFromString(s)

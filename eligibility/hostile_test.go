@@ -109,6 +109,7 @@ func wantInvalid(paths ...string) func(*testing.T, answer, eligibility.Date) {
 		require.Error(t, a.err)
 		assert.Nil(t, a.v)
 		assert.ErrorIs(t, a.err, eligibility.ErrInvalidProject)
+		speaksChinese(t, a.err)
 		for _, path := range paths {
 			if path == "" {
 				continue
@@ -143,6 +144,7 @@ func knownIssue(t *testing.T, ok bool, format string, args ...any) {
 // readableError checks that an error stays readable whatever the size of the input.
 func readableError(t *testing.T, err error) {
 	t.Helper()
+	speaksChinese(t, err)
 	if err != nil {
 		knownIssue(t, len(err.Error()) < 4096, "a %d-byte error: %.120s…", len(err.Error()), err)
 	}

@@ -3,6 +3,7 @@ package eligibility
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/jilin761/intake/criteria"
 )
@@ -18,7 +19,8 @@ const MaxRecordBytes = 4 << 20
 // checkRecordSize refuses a record whose text adds up to more than MaxRecordBytes.
 func checkRecordSize(p *Project, problems *criteria.Problems) {
 	if n := recordBytes(p); n > MaxRecordBytes {
-		problems.Add("", "the record's text is %d bytes in all, beyond the limit of %d (MaxRecordBytes)", n, MaxRecordBytes)
+		problems.AddText("", fmt.Sprintf("记录的文本共 %d 字节，超过上限 %d 字节（MaxRecordBytes）", n, MaxRecordBytes),
+			fmt.Sprintf("the record's text is %d bytes in all, beyond the limit of %d (MaxRecordBytes)", n, MaxRecordBytes))
 	}
 }
 
@@ -61,7 +63,7 @@ func textBytes[T ~string](list []T) int {
 func checkDates(p *Project, problems *criteria.Problems) {
 	date := func(path string, d Date) {
 		if err := d.Check(); err != nil {
-			problems.AddErr(path, err)
+			problems.AddErrText(path, dateZh(d), err)
 		}
 	}
 	date("preparation.plannedStart", p.Preparation.PlannedStart)
@@ -87,8 +89,19 @@ func checkDates(p *Project, problems *criteria.Problems) {
 func checkAsOf(asOf Date, problems *criteria.Problems) {
 	switch err := asOf.Check(); {
 	case asOf.IsZero():
-		problems.Add("asOf", "the evaluation date is required")
+		problems.AddText("asOf", "必须给出评估日期", "the evaluation date is required")
 	case err != nil:
-		problems.AddErr("asOf", err)
+		problems.AddErrText("asOf", dateZh(asOf), err)
 	}
+}
+
+// dateZh says in Chinese why d, which Check refused, is no date.
+func dateZh(d Date) string {
+	switch {
+	case d.Year < criteria.MinYear || d.Year > criteria.MaxYear:
+		return fmt.Sprintf("年份 %d 不在 %d 至 %d 之间", d.Year, criteria.MinYear, criteria.MaxYear)
+	case d.Month < time.January || d.Month > time.December:
+		return fmt.Sprintf("月份 %d 不在 1 至 12 之间", int(d.Month))
+	}
+	return fmt.Sprintf("%d 年 %d 月没有 %d 日", d.Year, int(d.Month), d.Day)
 }

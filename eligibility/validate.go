@@ -46,16 +46,19 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 	code := func(path string, valid bool, value string) { checkCode(problems, path, valid, value) }
 	switch {
 	case p.Category == "":
-		problems.Add("category", "required")
+		problems.AddText("category", "必填", "required")
 	case !p.Category.IsValid():
-		problems.Add("category", "unknown code %q", string(p.Category))
+		_, err := category.ParseCategory(string(p.Category))
+		problems.AddText("category", unknownCodeZh(string(p.Category), err, closestCategory), fmt.Sprintf("unknown code %q", string(p.Category)))
 	}
 	switch {
 	case p.Subtype == "":
 	case !p.Subtype.IsValid():
-		problems.Add("subtype", "unknown code %q", string(p.Subtype))
+		_, err := category.ParseSubtype(string(p.Subtype))
+		problems.AddText("subtype", unknownCodeZh(string(p.Subtype), err, closestSubtype), fmt.Sprintf("unknown code %q", string(p.Subtype)))
 	case p.Category.IsValid() && !p.Subtype.BelongsTo(p.Category):
-		problems.Add("subtype", "%q is a subtype of %s, not of %s", string(p.Subtype), p.Subtype.Category(), p.Category)
+		problems.AddText("subtype", fmt.Sprintf("%q（%s）属于类别 %s（%s），不属于 %s（%s）", string(p.Subtype), p.Subtype.Chinese(), p.Subtype.Category(), p.Subtype.Category().Chinese(), p.Category, p.Category.Chinese()),
+			fmt.Sprintf("%q is a subtype of %s, not of %s", string(p.Subtype), p.Subtype.Category(), p.Category))
 	}
 	code("stage", p.Stage.IsValid(), string(p.Stage))
 	code("reportingUnit", p.ReportingUnit.IsValid(), string(p.ReportingUnit))
@@ -65,20 +68,21 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 		cc, err := creditcode.Parse(a.CreditCode)
 		if len(a.CreditCode) > maxQuoted && err != nil {
 			// creditcode's error quotes the input; a megabyte of it helps nobody.
-			problems.Add("applicant.creditCode", "%d bytes is not an 18-character credit code", len(a.CreditCode))
+			problems.AddText("applicant.creditCode", fmt.Sprintf("%d 字节的文本不是 18 位统一社会信用代码", len(a.CreditCode)), fmt.Sprintf("%d bytes is not an 18-character credit code", len(a.CreditCode)))
 		} else if err != nil {
-			problems.AddErr("applicant.creditCode", err)
+			problems.AddErrText("applicant.creditCode", creditCodeZh(a.CreditCode, err), err)
 		} else if string(cc) != a.CreditCode {
 			// Parse reads lower case and separators; the record holds the code as
 			// issued, so that one applicant has one projectHash.
-			problems.Add("applicant.creditCode", "%s is not in the canonical form %q: upper case, without separators", quote(a.CreditCode), string(cc))
+			problems.AddText("applicant.creditCode", fmt.Sprintf("%s 不是规范写法 %q：应为大写，不带分隔符", quote(a.CreditCode), string(cc)),
+				fmt.Sprintf("%s is not in the canonical form %q: upper case, without separators", quote(a.CreditCode), string(cc)))
 		} else {
 			in.division = cc.Division()
 		}
 	}
 	if a.RegistrationDivision != "" {
 		if !isDivisionCode(a.RegistrationDivision) {
-			problems.Add("applicant.registrationDivision", "%s is not a six-digit GB/T 2260 division code", quote(a.RegistrationDivision))
+			problems.AddText("applicant.registrationDivision", quote(a.RegistrationDivision)+" 不是六位 GB/T 2260 行政区划代码", quote(a.RegistrationDivision)+" is not a six-digit GB/T 2260 division code")
 		}
 		in.division = a.RegistrationDivision
 	}
@@ -107,7 +111,7 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 		checkAmount(problems, "investment.completed", &abs)
 	}
 	if inv.Total != nil && !inv.Total.IsNegative() && inv.BigDataPortion != nil && inv.BigDataPortion.GreaterThan(*inv.Total) {
-		problems.Add("investment.bigDataPortion", "%s exceeds the total investment %s", inv.BigDataPortion, inv.Total)
+		problems.AddText("investment.bigDataPortion", fmt.Sprintf("大数据部分投资 %s 元超过总投资 %s 元", inv.BigDataPortion, inv.Total), fmt.Sprintf("%s exceeds the total investment %s", inv.BigDataPortion, inv.Total))
 	}
 
 	for i, inc := range p.Incidents {
@@ -133,15 +137,16 @@ func (e *Engine) check(p *Project, problems *criteria.Problems) input {
 func checkCodes[T interface {
 	~string
 	IsValid() bool
+	Chinese() string
 }](problems *criteria.Problems, path string, l []T, parse func(string) (T, error)) {
 	if len(l) > MaxListLength {
-		problems.Add(path, "%d items exceed the limit of %d", len(l), MaxListLength)
+		problems.AddText(path, fmt.Sprintf("%d 项超过上限 %d 项", len(l), MaxListLength), fmt.Sprintf("%d items exceed the limit of %d", len(l), MaxListLength))
 		return
 	}
 	for i, c := range l {
 		if !c.IsValid() { // the path is built only for a problem
 			_, err := parse(string(c))
-			problems.Add(fmt.Sprintf("%s[%d]", path, i), "%s", unknownCode(string(c), err))
+			problems.AddText(fmt.Sprintf("%s[%d]", path, i), unknownCodeZh(string(c), err, func(s string) string { return T(s).Chinese() }), unknownCode(string(c), err))
 		}
 	}
 }
@@ -155,9 +160,46 @@ func unknownCode(value string, err error) string {
 	return msg
 }
 
+// unknownCodeZh writes unknownCode's problem in Chinese, naming the closest code by
+// its Chinese name, which zhName gives.
+func unknownCodeZh(value string, err error, zhName func(string) string) string {
+	msg := "未知代码 " + quote(value)
+	if pe, ok := errors.AsType[*category.ParseError](err); ok && pe.Closest != "" {
+		if name := zhName(pe.Closest); name != "" {
+			return msg + fmt.Sprintf("，是否应为 %q（%s）？", pe.Closest, name)
+		}
+		return msg + fmt.Sprintf("，是否应为 %q？", pe.Closest)
+	}
+	return msg
+}
+
+func closestCategory(s string) string { return category.Category(s).Chinese() }
+func closestSubtype(s string) string  { return category.Subtype(s).Chinese() }
+
+// creditCodeZh says in Chinese why creditcode refused code.
+func creditCodeZh(code string, err error) string {
+	ce, ok := errors.AsType[*creditcode.Error](err)
+	if !ok {
+		return quote(code) + " 不是有效的统一社会信用代码"
+	}
+	switch ce.Reason {
+	case creditcode.ReasonLength:
+		return fmt.Sprintf("%s 位数不对：应为 %s 位，实为 %s 位", quote(code), ce.Want, ce.Got)
+	case creditcode.ReasonCharacter:
+		return fmt.Sprintf("%s 第 %d 位 %q 不是统一社会信用代码可用的字符", quote(code), ce.Pos, ce.Got)
+	case creditcode.ReasonDivision:
+		return fmt.Sprintf("%s 第 %d 位 %q 不是数字：第 3 至 8 位为行政区划代码", quote(code), ce.Pos, ce.Got)
+	case creditcode.ReasonOrganizationCheck:
+		return fmt.Sprintf("%s 第 %d 位组织机构代码校验码不符：应为 %s，实为 %s", quote(code), ce.Pos, ce.Want, ce.Got)
+	case creditcode.ReasonCheckCharacter:
+		return fmt.Sprintf("%s 第 %d 位校验码不符：应为 %s，实为 %s", quote(code), ce.Pos, ce.Want, ce.Got)
+	}
+	return quote(code) + " 不是有效的统一社会信用代码"
+}
+
 func checkCode(problems *criteria.Problems, path string, valid bool, value string) {
 	if value != "" && !valid {
-		problems.Add(path, "unknown code %s", quote(value))
+		problems.AddText(path, "未知代码 "+quote(value), "unknown code "+quote(value))
 	}
 }
 
@@ -170,11 +212,11 @@ func checkAmount(problems *criteria.Problems, path string, d *decimal.Decimal) {
 	switch {
 	case d == nil:
 	case d.IsNegative():
-		problems.Add(path, "must not be negative, got %s", quote(d.String()))
+		problems.AddText(path, "不得为负数，实为 "+quote(d.String()), "must not be negative, got "+quote(d.String()))
 	case d.NumDigits()+int(d.Exponent()) > 18 && d.GreaterThan(maxAmount): // a value of n digits is below 10^n: skip the allocating compare
-		problems.Add(path, "exceeds the limit of 10^18")
+		problems.AddText(path, "超过上限 10^18", "exceeds the limit of 10^18")
 	case -d.Exponent() > MaxAmountScale && !d.Equal(d.Truncate(MaxAmountScale)):
-		problems.Add(path, "has more than %d decimal places", MaxAmountScale)
+		problems.AddText(path, fmt.Sprintf("小数位超过 %d 位", MaxAmountScale), fmt.Sprintf("has more than %d decimal places", MaxAmountScale))
 	}
 }
 
@@ -205,10 +247,10 @@ func (e *Engine) checkFindings(p *Project, problems *criteria.Problems) {
 	for _, id := range ids {
 		path := "findings." + quoteKey(id)
 		if !e.takesFinding(id) {
-			problems.Add(path, "rule set %q has no reviewer-finding criterion %s", e.rules.Name, quote(id))
+			problems.AddText(path, fmt.Sprintf("规则集 %q 没有需评审认定的条件 %s", e.rules.Name, quote(id)), fmt.Sprintf("rule set %q has no reviewer-finding criterion %s", e.rules.Name, quote(id)))
 		}
 		if p.Findings[id].Met == nil { // reported for any key, as the schema does
-			problems.Add(path+".met", "required: true if the reviewer found the requirement met, false if not")
+			problems.AddText(path+".met", "必填：评审认定符合要求的写 true，不符合的写 false", "required: true if the reviewer found the requirement met, false if not")
 		}
 	}
 }
@@ -247,14 +289,14 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 			path = fmt.Sprintf("%s[%d]", path, index)
 		}
 		if len(s) > MaxStringBytes {
-			problems.Add(path, "%d bytes exceeds the limit of %d", len(s), MaxStringBytes)
+			problems.AddText(path, fmt.Sprintf("%d 字节超过上限 %d 字节", len(s), MaxStringBytes), fmt.Sprintf("%d bytes exceeds the limit of %d", len(s), MaxStringBytes))
 		} else {
-			problems.Add(path, "is not valid UTF-8")
+			problems.AddText(path, "不是有效的 UTF-8 编码", "is not valid UTF-8")
 		}
 	}
 	list := func(path string, l []string) {
 		if len(l) > MaxListLength {
-			problems.Add(path, "%d items exceed the limit of %d", len(l), MaxListLength)
+			problems.AddText(path, fmt.Sprintf("%d 项超过上限 %d 项", len(l), MaxListLength), fmt.Sprintf("%d items exceed the limit of %d", len(l), MaxListLength))
 			return
 		}
 		for i, s := range l {
@@ -277,14 +319,14 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 	checkCodes(problems, "intranet.technologies", p.Intranet.Technologies, category.ParseIntranetTechnology)
 	if k := p.IdentifierNode.Kind; k != "" && !k.IsValid() {
 		_, err := category.ParseIdentifierNodeKind(string(k))
-		problems.Add("identifierNode.kind", "%s", unknownCode(string(k), err))
+		problems.AddText("identifierNode.kind", unknownCodeZh(string(k), err, func(s string) string { return category.IdentifierNodeKind(s).Chinese() }), unknownCode(string(k), err))
 	}
 	text("platform.level", -1, p.Platform.Level)
 	optional("form.constructionScale", p.Form.ConstructionScale)
 	optional("form.progress", p.Form.Progress)
 	optional("form.responsiblePerson", p.Form.ResponsiblePerson)
 	if len(p.Incidents) > MaxListLength {
-		problems.Add("incidents", "%d items exceed the limit of %d", len(p.Incidents), MaxListLength)
+		problems.AddText("incidents", fmt.Sprintf("%d 项超过上限 %d 项", len(p.Incidents), MaxListLength), fmt.Sprintf("%d items exceed the limit of %d", len(p.Incidents), MaxListLength))
 	} else {
 		for i := range p.Incidents {
 			if d := p.Incidents[i].Description; len(d) > MaxStringBytes || !utf8.ValidString(d) {
@@ -293,7 +335,7 @@ func checkSizes(p *Project, problems *criteria.Problems) {
 		}
 	}
 	if len(p.Findings) > MaxListLength {
-		problems.Add("findings", "%d findings exceed the limit of %d", len(p.Findings), MaxListLength)
+		problems.AddText("findings", fmt.Sprintf("%d 项评审认定超过上限 %d 项", len(p.Findings), MaxListLength), fmt.Sprintf("%d findings exceed the limit of %d", len(p.Findings), MaxListLength))
 	}
 	checkRecordSize(p, problems)
 	var bad []string

@@ -62,6 +62,6 @@ func Example() {
 	}
 	fmt.Println(outs[0].Verdict.ProjectID, outs[0].Verdict.Decision, read[0].Project.Investment.Total)
 	// Output:
-	// 项目表单!R3 6百万 不是金额
+	// 项目表单!R3 6百万 不是金额：请写成数字字符串，如 "5000000.00"（可带小数点及小数位，不带符号、指数、千位分隔或空格）
 	// JL761-1 undetermined 6000000
 }

@@ -530,12 +530,12 @@ func (w *Workbook) locate(src *rowSource, fe *criteria.FieldError) *Problem {
 	path = indexSuffix.ReplaceAllString(path, "")
 	for p := path; p != ""; {
 		if cell, ok := cells[p]; ok {
-			return &Problem{Sheet: sheet, Cell: cell, Value: vals[p], Path: fe.Path, Zh: w.zhFor(p, fe), En: fe.Message}
+			return &Problem{Sheet: sheet, Cell: cell, Value: vals[p], Path: fe.Path, Zh: w.zhFor(p, fe, vals[p]), En: fe.Message}
 		}
 		// A path the record lacks (a finding without met) names its column.
 		if i, ok := w.l.byPath[p]; ok && sheet == SheetProjects {
 			name, _ := excelize.ColumnNumberToName(i + 1)
-			return &Problem{Sheet: sheet, Cell: name + strconv.Itoa(row), Path: fe.Path, Zh: w.zhFor(p, fe), En: fe.Message}
+			return &Problem{Sheet: sheet, Cell: name + strconv.Itoa(row), Path: fe.Path, Zh: w.zhFor(p, fe, ""), En: fe.Message}
 		}
 		if _, ok := w.l.byPath[p+".met"]; ok {
 			p += ".met"
@@ -547,7 +547,7 @@ func (w *Workbook) locate(src *rowSource, fe *criteria.FieldError) *Problem {
 		}
 		p = p[:j]
 	}
-	return &Problem{Sheet: sheet, Cell: "A" + strconv.Itoa(row), Path: fe.Path, Zh: "记录有误（" + fe.Path + "）", En: fe.Message}
+	return &Problem{Sheet: sheet, Cell: "A" + strconv.Itoa(row), Path: fe.Path, Zh: "记录有误（" + fe.Path + "）" + zhDetail(fe), En: fe.Message}
 }
 
 var (
@@ -555,9 +555,13 @@ var (
 	indexSuffix  = regexp.MustCompile(`\[\d+\]`)
 )
 
-// zhFor says in Chinese what is wrong with a cell of the column at path.
-func (w *Workbook) zhFor(path string, fe *criteria.FieldError) string {
-	if strings.HasPrefix(fe.Message, "required") {
+// zhFor says in Chinese what is wrong with a cell of the column at path, whose text
+// (shown before the message) is value: the library's own Chinese message where it
+// gave one, else a gist by the column's kind. A yes-or-no column keeps its gist: the
+// library's "want true or false" speaks of JSON, which the cell is not; so does a
+// code column unless the library names the code meant.
+func (w *Workbook) zhFor(path string, fe *criteria.FieldError, value string) string {
+	if strings.HasPrefix(fe.Message, "required") && fe.Zh == "" {
 		return "必须填写"
 	}
 	k := kText
@@ -569,6 +573,10 @@ func (w *Workbook) zhFor(path string, fe *criteria.FieldError) string {
 				k = c.kind
 			}
 		}
+	}
+	if fe.Zh != "" && k != kBool && (k != kCode && k != kCodeList || strings.Contains(fe.Zh, "是否应为")) {
+		// The problem shows the cell's text already; the message need not repeat it.
+		return strings.TrimPrefix(fe.Zh, strconv.Quote(value)+" ")
 	}
 	switch k {
 	case kAmount, kAmountWan, kFormAmount, kFormAmountWan:
@@ -583,6 +591,14 @@ func (w *Workbook) zhFor(path string, fe *criteria.FieldError) string {
 		return "应填“是”或“否”"
 	}
 	return "填写有误"
+}
+
+// zhDetail is the library's Chinese message after a colon, or "" when it gave none.
+func zhDetail(fe *criteria.FieldError) string {
+	if fe.Zh == "" {
+		return ""
+	}
+	return "：" + fe.Zh
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }

@@ -72,12 +72,12 @@ func TestReadReportsEveryBadCell(t *testing.T) {
 	require.Len(t, got, 6, strings.Join(got, "\n"))
 	joined := strings.Join(got, "\n")
 	for _, want := range []string{
-		`项目表单!R3: "5百万" 不是金额 / "5百万" is not a decimal amount`,
+		`项目表单!R3: "5百万" 不是金额：请写成数字字符串，如 "5000000.00"`,
 		`"0.30000000000000004" 是二进制浮点数，不精确到分`,
 		`"续建了" 不是可选的代码 / unknown code "续建了"`,
 		`项目表单!X3: "也许" 应填“是”或“否” / `,
 		`"2020年13月1日" 不是有效日期`,
-		`项目表单!H3: "91220101MA1567AD5X" 填写有误 / creditcode: `,
+		`项目表单!H3: "91220101MA1567AD5X" 第 18 位校验码不符：应为 R，实为 X / creditcode: `,
 	} {
 		assert.Contains(t, joined, want)
 	}
@@ -189,7 +189,7 @@ func TestReadIncidents(t *testing.T) {
 	_, err = f.WriteTo(&bufDate)
 	require.NoError(t, err)
 	_, err = readBack(t, w, bufDate.Bytes())
-	assert.Contains(t, strings.Join(problems(t, err), "\n"), `事故及违法违规!B3: "去年" 不是有效日期 / "去年" is not a valid date`)
+	assert.Contains(t, strings.Join(problems(t, err), "\n"), `事故及违法违规!B3: "去年" 不是有效日期：请写成 YYYY-MM-DD，且为实际存在的日期 / "去年" is not a valid date`)
 
 	require.NoError(t, f.SetCellStr(sheet.SheetIncidents, "A3", "JL761-NOPE"))
 	var buf bytes.Buffer

@@ -15,7 +15,7 @@
 //
 //	-asof YYYY-MM-DD  the evaluation date (年内 and 近三年 are measured from it);
 //	                  default: today's date on this machine's clock
-//	-lang zh|en       the language of the text output and of the reports (default zh)
+//	-lang zh|en       the language of the text output, the reports and a bad record's problems (default zh)
 //	-format FORMAT    what to print (default text):
 //	                  text  a summary per project, for the terminal (described below);
 //	                  json  the verdicts as JSON (eligibility.Verdict): one indented
@@ -80,6 +80,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jilin761/intake/criteria"
@@ -160,13 +161,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 	var verdicts []evaluated
 	for _, e := range entries {
 		if e.err != nil {
-			fmt.Fprintf(stderr, "evaluate: %s: %v\n", e.label, e.err)
+			fmt.Fprintf(stderr, "evaluate: %s: %s\n", e.label, badInput(e.err, opts.lang))
 			status = 1
 			continue
 		}
 		v, err := engine.Evaluate(e.project, opts.asOf)
 		if err != nil {
-			fmt.Fprintf(stderr, "evaluate: %s: %v\n", e.label, err)
+			fmt.Fprintf(stderr, "evaluate: %s: %s\n", e.label, badInput(err, opts.lang))
 			status = 1
 			continue
 		}
@@ -214,6 +215,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() ti
 
 // parseArgs parses the command line. When ok is false the command must stop with
 // the returned status: 0 after -h, 2 after a usage error, which it has reported.
+// badInput writes the error of a record that is bad input: in Chinese for -lang zh,
+// each problem in the library's Chinese (its English where it gave none), and as the
+// error's own English text otherwise.
+func badInput(err error, lang string) string {
+	ve, ok := errors.AsType[*eligibility.ValidationError](err)
+	if !ok || lang != "zh" || !errors.Is(err, eligibility.ErrInvalidProject) {
+		return err.Error()
+	}
+	var b strings.Builder
+	b.WriteString("项目记录有误")
+	if len(ve.Problems) == 1 && ve.Omitted == 0 {
+		b.WriteString("：" + ve.Problems[0].Path + "：" + ve.Problems[0].Text(true))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "（共 %d 处）：", len(ve.Problems)+ve.Omitted)
+	for _, p := range ve.Problems {
+		b.WriteString("\n\t" + p.Path + "：" + p.Text(true))
+	}
+	if ve.Omitted > 0 {
+		fmt.Fprintf(&b, "\n\t……另有 %d 处", ve.Omitted)
+	}
+	return b.String()
+}
+
 func parseArgs(args []string, stderr io.Writer, now func() time.Time) (opts options, status int, ok bool) {
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -283,6 +283,20 @@ func TestRunArray(t *testing.T) {
 	})
 }
 
+// With -lang zh (the default) a bad record's problems are said in Chinese, each at
+// its path.
+func TestRunBadInputInChinese(t *testing.T) {
+	r := runCmd(t, `{"category":"ai","applicant":{"nmae":"x"},"investment":{"total":"五百万"}}`, "-asof", "2020-07-20")
+	assert.Equal(t, 1, r.status)
+	assert.Contains(t, r.stderr, "evaluate: <stdin>: 项目记录有误（共 2 处）：")
+	assert.Contains(t, r.stderr, "\tapplicant.nmae：未知字段\n")
+	assert.Contains(t, r.stderr, "\tinvestment.total：\"五百万\" 不是金额：请写成数字字符串")
+	assert.NotContains(t, r.stderr, "unknown field")
+
+	r = runCmd(t, `{"category":"ai","Category":"ai"}`, "-asof", "2020-07-20")
+	assert.Contains(t, r.stderr, `evaluate: <stdin>: 项目记录有误：Category：未知字段：字段名区分大小写，应为 "category"`)
+}
+
 func TestRunBadInput(t *testing.T) {
 	good := readSample(t, "telecom-eligible-mobile-provincial-5g.json")
 	for _, tc := range []struct {
@@ -329,7 +343,7 @@ func TestRunBadInput(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := runCmd(t, tc.input, "-asof", "2020-07-20")
+			r := runCmd(t, tc.input, "-asof", "2020-07-20", "-lang", "en")
 			assert.Equal(t, 1, r.status, tc.reason)
 			for _, w := range tc.want {
 				assert.Contains(t, r.stderr, w, tc.reason)
@@ -346,7 +360,7 @@ func TestRunBadInput(t *testing.T) {
 
 		r := runCmd(t, "", "-asof", "2020-07-20", bad, missing, goodFile)
 		assert.Equal(t, 1, r.status)
-		assert.Contains(t, r.stderr, "evaluate: "+bad+": eligibility: invalid project: subtyp: unknown field\n")
+		assert.Contains(t, r.stderr, "evaluate: "+bad+": 项目记录有误：subtyp：未知字段\n", "-lang zh says the problem in Chinese")
 		assert.Contains(t, r.stderr, "evaluate: "+missing+": ")
 		assert.Contains(t, r.stdout, "结论      符合入库标准")
 		assert.Contains(t, r.stdout, "共评估 1 个项目：符合入库标准 1 个，不符合入库标准 0 个，无法判定 0 个；另有 2 处输入有误")

@@ -117,12 +117,13 @@
 //	{"type": "https://github.com/jilin761/intake/problems/invalid-project",
 //	 "title": "The project record is invalid", "status": 400,
 //	 "detail": "2 problems in the record",
-//	 "errors": [{"path": "applicant.creditCode", "message": "…"},
-//	            {"path": "investment.total", "message": "…"}]}
+//	 "errors": [{"path": "applicant.creditCode", "message": "…", "messageZh": "…"},
+//	            {"path": "investment.total", "message": "…", "messageZh": "…"}]}
 //
 // The "errors" extension lists each problem at its path in the record (the library's
 // dotted JSON paths, as eligibility.ValidationError and criteria.FieldError give them;
-// "asOf" for the query parameter; "" for the body as a whole). The types are identifiers,
+// "asOf" for the query parameter; "" for the body as a whole), with its message in
+// English and, where the library gives one (criteria.FieldError.Zh), in Chinese. The types are identifiers,
 // not pages to fetch:
 //
 //   - …/problems/invalid-project (400): the body is not valid JSON, or the record is not

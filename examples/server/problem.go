@@ -53,6 +53,8 @@ type fieldError struct {
 	// query parameter, or "" for the body as a whole.
 	Path    string `json:"path"`
 	Message string `json:"message"`
+	// MessageZh is the message in Chinese, when the library gave one.
+	MessageZh string `json:"messageZh,omitempty"`
 }
 
 // httpProblem is a problem with no more to say than its status.
@@ -88,7 +90,7 @@ func invalidProject(err error) *problem {
 	p := &problem{Type: typeInvalidProject, Title: titleInvalidProject, Status: http.StatusBadRequest}
 	if ve, ok := errors.AsType[*criteria.ValidationError](err); ok {
 		for _, fe := range ve.Problems {
-			p.Errors = append(p.Errors, fieldError{Path: fe.Path, Message: fe.Message})
+			p.Errors = append(p.Errors, fieldError{Path: fe.Path, Message: fe.Message, MessageZh: fe.Zh})
 		}
 		p.Omitted = ve.Omitted
 	}

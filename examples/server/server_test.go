@@ -144,8 +144,27 @@ func requireProblem(t testing.TB, resp *http.Response, body []byte) problem {
 	}
 	for _, e := range p.Errors {
 		assert.NotEmpty(t, e.Message, "every error says what is wrong")
+		if p.Type == typeInvalidProject && e.Path != "" {
+			assert.NotEmpty(t, e.MessageZh, "a record's problem at %s says it in Chinese too", e.Path)
+		}
 	}
 	return p
+}
+
+// A record's problems come in Chinese beside the English: messageZh is the library's
+// FieldError.Zh.
+func TestProblemInChinese(t *testing.T) {
+	ts := start(t, eligibility.Default(), defaultConfig())
+	resp, body := do(t, ts, "POST", "/v1/evaluate?asOf=2020-07-20", jsonContentType,
+		[]byte(`{"category":"ai","applicant":{"creditCod":"x"},"investment":{"total":"5百万"}}`))
+	require.Equal(t, http.StatusBadRequest, resp.StatusCode, "%s", body)
+	p := requireProblem(t, resp, body)
+	require.Len(t, p.Errors, 2, "%s", body)
+	assert.Equal(t, "applicant.creditCod", p.Errors[0].Path)
+	assert.Equal(t, `未知字段`, p.Errors[0].MessageZh)
+	assert.Equal(t, "investment.total", p.Errors[1].Path)
+	assert.Contains(t, p.Errors[1].MessageZh, `"5百万" 不是金额：请写成数字字符串，如 "5000000.00"`)
+	assert.Contains(t, p.Errors[1].Message, `"5百万" is not a decimal amount`, "the English is as before")
 }
 
 // TestEvaluateMatchesLibrary checks every sample's verdict is exactly the library's.

@@ -247,7 +247,7 @@ func TestCheckErrors(t *testing.T) {
 		resp, body := postForm(t, ts, "/check", map[string]string{"lang": "en", "category": "ai", "investment.total": "-1"}, nil)
 		require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 		assert.Contains(t, body, "required: the evaluation date, YYYY-MM-DD")
-		assert.Contains(t, body, "「Total investment」填写有误（investment.total）：不能为负数", "the record's problems too, at once")
+		assert.Contains(t, body, "「Total investment」填写有误（investment.total）：&#34;-1&#34; 不得为负数", "the record's problems too, at once")
 		assert.Contains(t, body, "「Evaluation date」填写有误（asOf）")
 	})
 	t.Run("pasted JSON that does not parse", func(t *testing.T) {

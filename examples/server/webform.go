@@ -447,9 +447,9 @@ func errorsByInput(probs []fieldError, names map[string]bool, labels map[string]
 	return out, rest
 }
 
-// problemWords says a problem in both languages. The engine's messages are English;
-// the Chinese names the field by its term and path and says it is wrong, the English
-// says how.
+// problemWords says a problem in both languages. The Chinese names the field by its
+// term and path, then says what is wrong: in the library's Chinese message where it
+// gave one, else (a problem of the form itself) by a hint found in the English.
 func problemWords(p fieldError, label string) fieldMessage {
 	zh := "此项填写有误"
 	if label != "" {
@@ -457,6 +457,9 @@ func problemWords(p fieldError, label string) fieldMessage {
 	}
 	if p.Path != "" {
 		zh += "（" + p.Path + "）"
+	}
+	if p.MessageZh != "" {
+		return fieldMessage{Zh: zh + "：" + p.MessageZh, En: p.Message}
 	}
 	for _, h := range problemHints {
 		if strings.Contains(p.Message, h.en) {
@@ -467,9 +470,10 @@ func problemWords(p fieldError, label string) fieldMessage {
 	return fieldMessage{Zh: zh, En: p.Message}
 }
 
-// problemHints say the commonest problems of a typed form in Chinese, found by a
-// phrase of the engine's English message; the English, shown beside, says the rest.
-// A message none matches is named by its field alone.
+// problemHints say in Chinese the problems that come without a Chinese message (the
+// form's own, and any an older library raises), found by a phrase of the English;
+// the English, shown beside, says the rest. A message none matches is named by its
+// field alone.
 var problemHints = []struct{ en, zh string }{
 	{`both "none" and items`, "勾选了“无”，又勾选了其中的项目：请只选其一"},
 	{`both "left blank on the form"`, "勾选了“表单中此栏留空”，又填写了内容：请只选其一"},

@@ -11,8 +11,8 @@
 // template writes the template, empty or holding the projects given as JSON
 // records (one record or an array per file). evaluate reads a filled workbook;
 // when a cell is bad it prints every bad cell, by sheet and cell, in Chinese and
-// English (项目表单!F7: "5百万" 不是金额 / …) and exits 1 without writing. Without
-// -out the workbook goes to standard output. On a terminal, evaluate shows its
+// English (项目表单!F7: "5百万" 不是金额：请写成数字字符串… / …) and exits 1 without
+// writing. Without -out the workbook goes to standard output. On a terminal, evaluate shows its
 // progress on standard error; piped, it prints nothing there but errors.
 //
 // Exit status: 0 on success, 1 when the input cannot be read or has bad cells,

@@ -65,7 +65,7 @@ func TestEvaluateBadWorkbook(t *testing.T) {
 	code, out, stderr := runCmd(t, false, "evaluate", "-asof", "2020-07-20", bad)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Contains(t, stderr, `项目表单!R3: "5百万" 不是金额 / `)
+	assert.Contains(t, stderr, `项目表单!R3: "5百万" 不是金额：请写成数字字符串，如 "5000000.00"`)
 }
 
 func TestUsage(t *testing.T) {
