@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"strings"
-	"unicode"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -113,19 +111,11 @@ func unmarshalFormAmount(dec *jsontext.Decoder, a *FormAmount) error {
 	if tok.Kind() != '"' {
 		return &errNotPlain
 	}
-	s := tok.String()
-	if strings.TrimFunc(s, unicode.IsSpace) == "" {
-		*a = FormAmount{blank: true}
-		return nil
+	v, en, _ := parseFormAmount(tok.String())
+	if en != "" {
+		return &errNotPlain // the walk names the problem
 	}
-	if en, _ := amountForm(strings.TrimPrefix(s, "-")); en != "" {
-		return &errNotPlain
-	}
-	v, err := decimal.NewFromString(s)
-	if err != nil {
-		return err
-	}
-	*a = FormAmount{amount: v}
+	*a = v
 	return nil
 }
 
