@@ -16,24 +16,58 @@ import (
 // The lists of the category package are its enum types, the open 等 lists of
 // category/lists.go included. The platform levels, which the record documents but
 // the category package does not type, are named here.
-var codeLists = map[string]func(code string) (Text, bool){
-	"category":           enumName[category.Category](false),
-	"subtype":            enumName[category.Subtype](false),
-	"stage":              enumName[category.Stage](false),
-	"reportingUnit":      enumName[category.ReportingUnit](false),
-	"legalForm":          enumName[category.LegalForm](true),
-	"enterpriseKind":     enumName[category.EnterpriseKind](true),
-	"incidentKind":       enumName[category.IncidentKind](true),
-	"carrier":            carrierName,
-	"bigDataContent":     enumName[category.BigDataContent](true),
-	"fiveGTechnology":    enumName[category.FiveGTechnology](true),
-	"intranetTechnology": enumName[category.IntranetTechnology](true),
-	"identifierNode":     enumName[category.IdentifierNodeKind](true),
-	"platformLevel": tableName(map[string]Text{
+//
+// A list's names are written out when the package is initialised, for the codes its
+// type lists (those it leaves out, such as "other", are named on each call), so
+// that naming a code, which every explanation does several times, is one lookup.
+var codeLists = func() map[string]codeList {
+	lists := map[string]codeList{
+		"category":           enumList(category.Categories(), false),
+		"subtype":            enumList(category.Subtypes(), false),
+		"stage":              enumList(category.Stages(), false),
+		"reportingUnit":      enumList(category.ReportingUnits(), false),
+		"legalForm":          enumList(category.LegalForms(), true),
+		"enterpriseKind":     enumList(category.EnterpriseKinds(), true),
+		"incidentKind":       enumList(category.IncidentKinds(), true),
+		"carrier":            listOf(category.Carriers(), carrierName),
+		"bigDataContent":     enumList(category.BigDataContents(), true),
+		"fiveGTechnology":    enumList(category.FiveGTechnologies(), true),
+		"intranetTechnology": enumList(category.IntranetTechnologies(), true),
+		"identifierNode":     enumList(category.IdentifierNodeKinds(), true),
+	}
+	platforms := map[string]Text{
 		"cross-industry": {Zh: "跨行业跨领域平台", En: "cross-industry platform"},
 		"industry":       {Zh: "重点行业级平台", En: "key industry-level platform"},
 		"enterprise":     {Zh: "企业级平台", En: "enterprise-level platform"},
-	}),
+	}
+	lists["platformLevel"] = codeList{names: platforms, name: tableName(platforms)}
+	return lists
+}()
+
+// codeList names the codes of one list: names holds those written out in advance,
+// and name names any code.
+type codeList struct {
+	names map[string]Text
+	name  func(code string) (Text, bool)
+}
+
+func enumList[T interface {
+	~string
+	IsValid() bool
+	Chinese() string
+	English() string
+}](codes []T, lowerEn bool) codeList {
+	return listOf(codes, enumName[T](lowerEn))
+}
+
+func listOf[T ~string](codes []T, name func(string) (Text, bool)) codeList {
+	l := codeList{names: make(map[string]Text, len(codes)), name: name}
+	for _, c := range codes {
+		if t, ok := name(string(c)); ok {
+			l.names[string(c)] = t
+		}
+	}
+	return l
 }
 
 // CodeLists returns the names of the code lists a parameter may name in Codes, in
@@ -51,11 +85,14 @@ func CodeLists() []string {
 // ("reportingUnit", "carrier", "fiveGTechnology" …; see [CodeLists]), and false
 // when the list is unknown or does not hold the code.
 func CodeName(codes, code string) (Text, bool) {
-	f, ok := codeLists[codes]
+	l, ok := codeLists[codes]
 	if !ok {
 		return Text{}, false
 	}
-	return f(code)
+	if t, ok := l.names[code]; ok {
+		return t, true
+	}
+	return l.name(code)
 }
 
 func enumName[T interface {

@@ -2,7 +2,11 @@ package eligibility
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -51,4 +55,54 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, string(want), string(appendString(nil, s)), "%q", s)
 	}
+}
+
+// sentence.say copies its phrases into a verdict's JSON unescaped: every call passes
+// two string literals that JSON writes as they are.
+func TestPhrasesNeedNoEscaping(t *testing.T) {
+	fset := token.NewFileSet()
+	calls := 0
+	for _, name := range []string{"explain.go"} {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "say" {
+				return true
+			}
+			calls++
+			at := fset.Position(call.Pos())
+			require.Len(t, call.Args, 2, "%s", at)
+			for _, arg := range call.Args {
+				if id, ok := arg.(*ast.SelectorExpr); ok && (id.Sel.Name == "Zh" || id.Sel.Name == "En") {
+					// text's own pass-through when not writing JSON.
+					require.Equal(t, "text", enclosing(f, call), "%s: say(%s) outside text", at, id.Sel.Name)
+					continue
+				}
+				lit, ok := arg.(*ast.BasicLit)
+				require.True(t, ok && lit.Kind == token.STRING, "%s: say takes string literals", at)
+				phrase, err := strconv.Unquote(lit.Value)
+				require.NoError(t, err)
+				escaped, valid := appendEscaped(nil, phrase)
+				require.True(t, valid, "%s: %q", at, phrase)
+				require.Equal(t, phrase, string(escaped), "%s: %q needs escaping", at, phrase)
+			}
+			return true
+		})
+	}
+	require.Greater(t, calls, 20)
+}
+
+// enclosing names the function declaration of f that holds n.
+func enclosing(f *ast.File, n ast.Node) string {
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= n.Pos() && n.End() <= fd.End() {
+			return fd.Name.Name
+		}
+	}
+	return ""
 }

@@ -85,6 +85,8 @@ type inputDef struct {
 	// whose twin is known is left out too (a completed investment left blank shows
 	// as blank, not also as not stated).
 	twin int
+	// words are the name and label escaped for a verdict's JSON, or nil.
+	words *inputWords
 }
 
 // listFacts reads the record facts that are lists of strings straight from the
@@ -158,6 +160,9 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	}
 	if r.asOf {
 		defs = append(defs, inputDef{kind: inputAsOf, name: varAsOf, label: criteria.Text{Zh: "评估日", En: "evaluation date"}})
+	}
+	for i := range defs {
+		defs[i].words = newInputWords(&defs[i])
 	}
 	return defs
 }
@@ -373,7 +378,7 @@ func appendDecimal(b []byte, d decimal.Decimal) []byte {
 // marshalled), so evaluation does not pay for strings nobody reads.
 func (r *Result) Explanation() criteria.Text {
 	s := sentence{zh: make([]byte, 0, 512), en: make([]byte, 0, 512)}
-	r.explain(&s)
+	r.explain(&s, nil)
 	return criteria.Text{Zh: string(s.zh), En: string(s.en)}
 }
 
@@ -382,11 +387,12 @@ func (r *Result) Explanation() criteria.Text {
 // as it is written, without building them as strings first. The Chinese is
 // written in place and the English into scratch, which it returns for the next
 // result. req, when set, is the requirement as the result's member already wrote
-// it: copied, not escaped again.
-func (r *Result) appendExplanationJSON(dst []byte, req escapedText, scratch []byte) ([]byte, []byte) {
+// it: copied, not escaped again. rw and matches, when not nil, are the escaped
+// words of the result's criterion and of its inputs (see appendResultWith).
+func (r *Result) appendExplanationJSON(dst []byte, req escapedText, scratch []byte, rw *resultWords, matches []inputMatch) ([]byte, []byte) {
 	start := len(dst)
-	s := sentence{zh: append(dst, `,"explanation":{"zh":"`...), en: scratch[:0], json: true, req: req}
-	r.explain(&s)
+	s := sentence{zh: append(dst, `,"explanation":{"zh":"`...), en: scratch[:0], json: true, req: req, words: rw}
+	r.explain(&s, matches)
 	if s.bad {
 		// Escaping piece by piece is escaping the whole only for valid UTF-8: a
 		// piece that ends inside a character may end it with the next piece.
@@ -405,6 +411,9 @@ type sentence struct {
 	json   bool // escape each piece
 	bad    bool // an escaped piece held invalid UTF-8
 	req    escapedText
+	// words, when not nil, holds the opening escaped (a verdict's JSON written by
+	// its engine).
+	words *resultWords
 }
 
 // escapedText is a criteria.Text JSON-escaped, and whether both were valid UTF-8;
@@ -429,20 +438,25 @@ func (s *sentence) put(x string) {
 	s.bad = s.bad || !ok
 }
 
-// say writes zh in Chinese and en in English.
+// say writes a phrase of the wording itself, zh in Chinese and en in English. Its
+// phrases are literals that need no escaping (TestPhrasesNeedNoEscaping reads
+// every call), so they are copied as they are.
 func (s *sentence) say(zh, en string) {
+	s.zh = append(s.zh, zh...)
+	s.en = append(s.en, en...)
+}
+
+// text writes t, escaped for a verdict's JSON.
+func (s *sentence) text(t criteria.Text) {
 	if !s.json {
-		s.zh = append(s.zh, zh...)
-		s.en = append(s.en, en...)
+		s.say(t.Zh, t.En)
 		return
 	}
 	var okZh, okEn bool
-	s.zh, okZh = appendEscaped(s.zh, zh)
-	s.en, okEn = appendEscaped(s.en, en)
+	s.zh, okZh = appendEscaped(s.zh, t.Zh)
+	s.en, okEn = appendEscaped(s.en, t.En)
 	s.bad = s.bad || !okZh || !okEn
 }
-
-func (s *sentence) text(t criteria.Text) { s.say(t.Zh, t.En) }
 
 // raw writes bytes that need no escaping (digits, a sign, a point, a comma).
 func (s *sentence) raw(b []byte) {
@@ -455,24 +469,26 @@ func (s *sentence) digits(n int) {
 	s.raw(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
-func (r *Result) explain(s *sentence) {
-	s.put(r.Ref)
-	s.say(" 要求：", " requires: ")
-	if s.json && s.req.set {
-		s.zh = append(s.zh, s.req.zh...)
-		s.en = append(s.en, s.req.en...)
-		s.bad = s.bad || !s.req.valid
+// explain writes the explanation; matches, when not nil, holds for each input what
+// it has of the escaped words, when s is JSON.
+func (r *Result) explain(s *sentence, matches []inputMatch) {
+	if s.json && s.words != nil {
+		s.zh = append(s.zh, s.words.openZh...)
+		s.en = append(s.en, s.words.openEn...)
 	} else {
-		s.text(r.Requirement)
+		r.opening(s)
 	}
-	s.say("。", ".")
 	for i := range r.Inputs {
 		if i == 0 {
 			s.say("依据：", " Read: ")
 		} else {
 			s.say("；", "; ")
 		}
-		s.input(&r.Inputs[i])
+		var m inputMatch
+		if s.json && matches != nil {
+			m = matches[i]
+		}
+		s.input(&r.Inputs[i], m)
 	}
 	if len(r.Inputs) > 0 {
 		s.say("。", ".")
@@ -491,8 +507,34 @@ func (r *Result) explain(s *sentence) {
 	}
 }
 
-func (s *sentence) input(in *Input) {
-	s.text(in.Label)
+// opening writes the explanation's first sentence: the clause and what it requires.
+func (r *Result) opening(s *sentence) {
+	s.put(r.Ref)
+	s.say(" 要求：", " requires: ")
+	if s.json && s.req.set {
+		s.zh = append(s.zh, s.req.zh...)
+		s.en = append(s.en, s.req.en...)
+		s.bad = s.bad || !s.req.valid
+	} else {
+		s.text(r.Requirement)
+	}
+	s.say("。", ".")
+}
+
+// input writes what one input read; m, in a verdict's JSON, what it has of the
+// escaped words: the whole phrase, or its label.
+func (s *sentence) input(in *Input, m inputMatch) {
+	switch {
+	case m.fixed != nil:
+		s.zh = append(s.zh, m.fixed.zh...)
+		s.en = append(s.en, m.fixed.en...)
+		return
+	case m.def != nil:
+		s.zh = append(s.zh, m.def.words.zh...)
+		s.en = append(s.en, m.def.words.en...)
+	default:
+		s.text(in.Label)
+	}
 	if in.Missing {
 		s.say(" 未填报", " not stated")
 		return
@@ -505,7 +547,7 @@ func (s *sentence) input(in *Input) {
 		case "false":
 			s.say(" 认定不符合", " not met")
 		default:
-			s.put(" ")
+			s.say(" ", " ")
 		}
 		if in.By != "" || !in.On.IsZero() {
 			s.say("（", " (")
@@ -514,18 +556,18 @@ func (s *sentence) input(in *Input) {
 		}
 		return
 	case in.Unit == "yuan":
-		s.put(" ")
+		s.say(" ", " ")
 		s.groupDigits(in.Value)
 		s.say(" 元", " yuan")
 		return
 	case in.Unit == "years":
-		s.put(" ")
+		s.say(" ", " ")
 		s.put(in.Value)
 		s.say(" 年", " years")
 		return
 	case in.Unit == "ratio":
 		if d, err := decimal.NewFromString(in.Value); err == nil {
-			s.put(" ")
+			s.say(" ", " ")
 			s.put(in.Value)
 			s.say("（即 ", " (")
 			s.text(criteria.FormatRatio(d))
@@ -534,12 +576,12 @@ func (s *sentence) input(in *Input) {
 		}
 	case in.Name == "incidents":
 		// The incidents are listed by their own inputs' facts; this one counts them.
-		s.put(" ")
+		s.say(" ", " ")
 		s.put(cmp.Or(in.Value, "0"))
 		s.say(" 项", " recorded")
 		return
 	case in.Items != nil || in.Codes != "" || listFacts[in.Name] != nil: // an empty list has no Items
-		s.put(" ")
+		s.say(" ", " ")
 		s.itemNames(in)
 		return
 	case in.Value == "true":
@@ -549,7 +591,7 @@ func (s *sentence) input(in *Input) {
 		s.say(" 否", " no")
 		return
 	}
-	s.put(" ")
+	s.say(" ", " ")
 	s.put(in.Value)
 }
 

@@ -223,7 +223,7 @@ func TestExplanationMatchesLegacy(t *testing.T) {
 		r := &results[i]
 		want := legacyExplanation(r)
 		require.Equal(t, want, r.Explanation(), "result %d", i)
-		got, _ := r.appendExplanationJSON(nil, escapedText{}, nil)
+		got, _ := r.appendExplanationJSON(nil, escapedText{}, nil, nil, nil)
 		require.Equal(t, string(putTextPair(append([]byte(nil), `,"explanation":`...), want)), string(got), "result %d", i)
 		for _, form := range []VerdictForm{Full, Compact} {
 			plan, err := byPlan.append(nil, r, form)

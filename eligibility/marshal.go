@@ -3,7 +3,6 @@ package eligibility
 import (
 	"encoding"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -50,7 +49,7 @@ const (
 // writes verdicts should append them into a buffer it reuses.
 func (v *Verdict) AppendJSON(dst []byte, form VerdictForm) ([]byte, error) {
 	if form > Compact {
-		return dst, fmt.Errorf("eligibility: unknown verdict form %d", form)
+		return dst, errUnknownForm(form)
 	}
 	return verdictEncoder.append(dst, v, form)
 }
@@ -175,10 +174,24 @@ func (enc *encoder[T]) append(dst []byte, t *T, form VerdictForm) ([]byte, error
 		return enc.direct(dst, t, form), nil
 	}
 	dst = append(dst, '{')
+	dst, _, err := enc.appendMembers(dst, t, form, len(enc.members))
+	if err != nil {
+		return dst, err
+	}
+	if enc.extra != nil {
+		if dst, err = enc.extra(dst, t, form); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// appendMembers writes the first n members of t, and reports whether it wrote any.
+func (enc *encoder[T]) appendMembers(dst []byte, t *T, form VerdictForm, n int) ([]byte, bool, error) {
 	first := true
 	var err error
 	bare := form == Compact && enc.bare != nil && enc.bare(t)
-	for i := range enc.members {
+	for i := range enc.members[:n] {
 		m := &enc.members[i]
 		if m.omit != nil && m.omit(t) || form == Compact && !m.compact || bare && !m.bare {
 			continue
@@ -189,15 +202,10 @@ func (enc *encoder[T]) append(dst []byte, t *T, form VerdictForm) ([]byte, error
 		first = false
 		dst = append(dst, m.key...)
 		if dst, err = m.put(dst, t, form); err != nil {
-			return dst, err
+			return dst, !first, err
 		}
 	}
-	if enc.extra != nil {
-		if dst, err = enc.extra(dst, t, form); err != nil {
-			return dst, err
-		}
-	}
-	return append(dst, '}'), nil
+	return dst, !first, nil
 }
 
 // isEmpty is encoding/json's omitempty test.
@@ -234,7 +242,8 @@ func putText(dst []byte, m encoding.TextMarshaler) ([]byte, error) {
 
 // putDate writes a date as Date.MarshalText does, without its two allocations.
 func putDate(dst []byte, d Date) []byte {
-	if d.IsZero() || d.Year < 0 || d.Year > 9999 {
+	if d.IsZero() || d.Check() != nil {
+		// Date.String normalises a date that is none (2020-13-40 is 2021-02-09).
 		return appendString(dst, d.String())
 	}
 	dst = append(dst, '"')
@@ -353,7 +362,7 @@ var verdictWriters = map[string]writer[Verdict]{
 		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putStrings(dst, v.Advisories), nil }},
 	"Results": {func(v *Verdict) bool { return len(v.Results) == 0 },
 		func(dst []byte, v *Verdict, form VerdictForm) ([]byte, error) {
-			return appendResults(dst, v.Results, form)
+			return appendResults(dst, v.Results, form, nil)
 		}},
 }
 
@@ -479,7 +488,7 @@ func init() {
 		if form == Compact {
 			return dst, nil
 		}
-		dst, _ = r.appendExplanationJSON(dst, escapedText{}, nil)
+		dst, _ = r.appendExplanationJSON(dst, escapedText{}, nil, nil, nil)
 		return dst, nil
 	}
 }
@@ -502,13 +511,14 @@ func planIs[T any](enc *encoder[T], fields []string) bool {
 
 // appendResult writes a result as Result's plan, bare and extra do.
 func appendResult(dst []byte, r *Result, form VerdictForm) []byte {
-	dst, _ = appendResultWith(dst, r, form, nil)
+	dst, _ = appendResultWith(dst, r, form, nil, nil)
 	return dst
 }
 
 // appendResults writes a verdict's results, with one scratch buffer for the
-// English of every explanation.
-func appendResults(dst []byte, list []Result, form VerdictForm) ([]byte, error) {
+// English of every explanation. words, when not nil, is the text set the verdict's
+// engine phrased it with (see Engine.AppendVerdict).
+func appendResults(dst []byte, list []Result, form VerdictForm, words *textSet) ([]byte, error) {
 	if resultEncoder.direct == nil || list == nil {
 		return putSlice(dst, list, resultEncoder, form)
 	}
@@ -518,12 +528,66 @@ func appendResults(dst []byte, list []Result, form VerdictForm) ([]byte, error) 
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst, scratch = appendResultWith(dst, &list[i], form, scratch)
+		dst, scratch = appendResultWith(dst, &list[i], form, scratch, words.forResult(i, &list[i]))
 	}
 	return append(dst, ']'), nil
 }
 
-func appendResultWith(dst []byte, r *Result, form VerdictForm, scratch []byte) ([]byte, []byte) {
+// appendResultWith writes one result. rw, when not nil, holds the escaped words of
+// the criterion whose result r is, made from the very texts r holds.
+func appendResultWith(dst []byte, r *Result, form VerdictForm, scratch []byte, rw *resultWords) ([]byte, []byte) {
+	var req escapedText
+	switch {
+	case rw != nil && form == Full:
+		dst = append(dst, rw.head...)
+		req = rw.req
+	default:
+		dst, req = appendResultHead(dst, r, form)
+	}
+	dst = append(dst, `,"outcome":`...)
+	dst = appendString(dst, string(r.Outcome))
+	if form == Compact && r.Outcome == NotApplicable {
+		return append(dst, '}'), scratch
+	}
+	var matches []inputMatch
+	if rw != nil && form == Full {
+		var buf [16]inputMatch // a result reads a few inputs; more go to the heap
+		matches = rw.inputs(r, buf[:0])
+	}
+	if len(r.Inputs) > 0 {
+		dst = append(dst, `,"inputs":[`...)
+		for i := range r.Inputs {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var m inputMatch
+			if matches != nil {
+				m = matches[i]
+			}
+			dst = appendInputWith(dst, &r.Inputs[i], form, m)
+		}
+		dst = append(dst, ']')
+	}
+	if len(r.Missing) > 0 {
+		dst = append(dst, `,"missing":`...)
+		dst = putStrings(dst, r.Missing)
+	}
+	dst = append(dst, `,"message":`...)
+	dst = rw.appendMessage(dst, r.Message)
+	if len(r.Adjustments) > 0 {
+		dst = append(dst, `,"adjustments":`...)
+		dst = putTextPairs(dst, r.Adjustments)
+	}
+	if form == Full {
+		dst, scratch = r.appendExplanationJSON(dst, req, scratch, rw, matches)
+	}
+	return append(dst, '}'), scratch
+}
+
+// appendResultHead writes a result from its opening brace to its requirement: the
+// id, and in the full form the ref, strength, basis and requirement, whose escaped
+// texts it returns for the explanation, which repeats them.
+func appendResultHead(dst []byte, r *Result, form VerdictForm) ([]byte, escapedText) {
 	dst = append(dst, `{"id":`...)
 	dst = appendString(dst, r.ID)
 	var req escapedText
@@ -546,44 +610,30 @@ func appendResultWith(dst []byte, r *Result, form VerdictForm, scratch []byte) (
 		req.set, req.valid = true, zhOK && enOK
 		dst = append(dst, `"}`...)
 	}
-	dst = append(dst, `,"outcome":`...)
-	dst = appendString(dst, string(r.Outcome))
-	if form == Compact && r.Outcome == NotApplicable {
-		return append(dst, '}'), scratch
-	}
-	if len(r.Inputs) > 0 {
-		dst = append(dst, `,"inputs":[`...)
-		for i := range r.Inputs {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = appendInput(dst, &r.Inputs[i], form)
-		}
-		dst = append(dst, ']')
-	}
-	if len(r.Missing) > 0 {
-		dst = append(dst, `,"missing":`...)
-		dst = putStrings(dst, r.Missing)
-	}
-	dst = append(dst, `,"message":`...)
-	dst = putTextPair(dst, r.Message)
-	if len(r.Adjustments) > 0 {
-		dst = append(dst, `,"adjustments":`...)
-		dst = putTextPairs(dst, r.Adjustments)
-	}
-	if form == Full {
-		dst, scratch = r.appendExplanationJSON(dst, req, scratch)
-	}
-	return append(dst, '}'), scratch
+	return dst, req
 }
 
 // appendInput writes an input as Input's plan does.
 func appendInput(dst []byte, in *Input, form VerdictForm) []byte {
-	dst = append(dst, `{"name":`...)
-	dst = appendString(dst, in.Name)
-	if form == Full {
+	return appendInputWith(dst, in, form, inputMatch{})
+}
+
+// appendInputWith writes an input; m says what it has of the escaped words (see
+// resultWords.inputs): all of it, or its name and label.
+func appendInputWith(dst []byte, in *Input, form VerdictForm, m inputMatch) []byte {
+	switch {
+	case m.fixed != nil && form == Full:
+		return append(dst, m.fixed.json...)
+	case m.def != nil && form == Full:
+		dst = append(dst, m.def.words.head...)
+	case form == Full:
+		dst = append(dst, `{"name":`...)
+		dst = appendString(dst, in.Name)
 		dst = append(dst, `,"label":`...)
 		dst = putTextPair(dst, in.Label)
+	default:
+		dst = append(dst, `{"name":`...)
+		dst = appendString(dst, in.Name)
 	}
 	if in.Value != "" {
 		dst = append(dst, `,"value":`...)

@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,4 +73,31 @@ func TestMarshalGenericFallback(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(got))
 	}
+}
+
+// sameInput compares every field of Input: a field added to Input must be added
+// there, or a verdict's JSON would copy a parameter's input that no longer holds it.
+func TestSameInputComparesEveryField(t *testing.T) {
+	known := []string{"Name", "Label", "Value", "Items", "ItemCount", "Codes", "Unit", "Missing", "By", "On", "Note"}
+	typ := reflect.TypeFor[Input]()
+	var fields []string
+	for i := range typ.NumField() {
+		fields = append(fields, typ.Field(i).Name)
+	}
+	assert.Equal(t, known, fields, "compare the new field in sameInput (escaped.go), then list it here")
+	base := Input{Name: "params.x", Label: criteria.Text{Zh: "甲", En: "a"}, Value: "1", Unit: "years"}
+	for _, change := range []func(*Input){
+		func(in *Input) { in.Name = "params.y" }, func(in *Input) { in.Label.En = "b" },
+		func(in *Input) { in.Value = "2" }, func(in *Input) { in.Items = []string{} },
+		func(in *Input) { in.ItemCount = 1 }, func(in *Input) { in.Codes = "carrier" },
+		func(in *Input) { in.Unit = "" }, func(in *Input) { in.Missing = true },
+		func(in *Input) { in.By = "b" }, func(in *Input) { in.On = criteria.NewDate(2020, 1, 1) },
+		func(in *Input) { in.Note = "n" },
+	} {
+		in := base
+		change(&in)
+		assert.False(t, sameInput(&in, &base), "%+v", in)
+	}
+	in := base
+	assert.True(t, sameInput(&in, &base))
 }

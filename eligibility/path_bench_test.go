@@ -77,8 +77,10 @@ func BenchmarkPathMarshal(b *testing.B) {
 	b.ReportMetric(float64(n), "bytes/verdict")
 }
 
-// BenchmarkPathAppend is Verdict.AppendJSON into a reused buffer, in each form, and
-// the size of each form for every sample project.
+// BenchmarkPathAppend writes the verdict into a reused buffer, in each form: by
+// Engine.AppendVerdict (full, compact), which copies the rule set's words as the
+// engine escaped them, and by Verdict.AppendJSON (verdict-full, verdict-compact),
+// which escapes them; and the size of each form for every sample project.
 func BenchmarkPathAppend(b *testing.B) {
 	engine := eligibility.Default()
 	p, err := eligibility.DecodeProject(pathRecord(b))
@@ -89,20 +91,17 @@ func BenchmarkPathAppend(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, form := range []struct {
-		name string
-		form eligibility.VerdictForm
-	}{{"full", eligibility.Full}, {"compact", eligibility.Compact}} {
-		b.Run(form.name, func(b *testing.B) {
+	for _, w := range pathWriters[1:] {
+		b.Run(w.name, func(b *testing.B) {
 			var buf []byte
 			b.ReportAllocs()
 			for b.Loop() {
-				if buf, err = v.AppendJSON(buf[:0], form.form); err != nil {
+				if buf, err = w.write(engine, buf[:0], v); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(len(buf)), "bytes/verdict")
-			b.ReportMetric(float64(maxSampleSize(b, engine, form.form)), "max-sample-bytes")
+			b.ReportMetric(float64(maxSampleSize(b, engine, w.form)), "max-sample-bytes")
 		})
 	}
 }
@@ -156,7 +155,7 @@ func BenchmarkPath(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if buf, err = w.write(buf[:0], v); err != nil {
+				if buf, err = w.write(engine, buf[:0], v); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -183,7 +182,7 @@ func BenchmarkPathBatch(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if buf, err = w.write(buf[:0], v); err != nil {
+				if buf, err = w.write(engine, buf[:0], v); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -191,13 +190,27 @@ func BenchmarkPathBatch(b *testing.B) {
 	}
 }
 
+// pathWriters are the ways to write a verdict's JSON: json.Marshal (the form every
+// caller gets without asking), Engine.AppendVerdict in each form (the way the
+// package documents for services and batch jobs), and Verdict.AppendJSON.
 var pathWriters = []struct {
 	name  string
-	write func([]byte, *eligibility.Verdict) ([]byte, error)
+	form  eligibility.VerdictForm
+	write func(*eligibility.Engine, []byte, *eligibility.Verdict) ([]byte, error)
 }{
-	{"marshal", func(_ []byte, v *eligibility.Verdict) ([]byte, error) { return json.Marshal(v) }},
-	{"full", func(buf []byte, v *eligibility.Verdict) ([]byte, error) { return v.AppendJSON(buf, eligibility.Full) }},
-	{"compact", func(buf []byte, v *eligibility.Verdict) ([]byte, error) {
+	{"marshal", eligibility.Full, func(_ *eligibility.Engine, _ []byte, v *eligibility.Verdict) ([]byte, error) {
+		return json.Marshal(v)
+	}},
+	{"full", eligibility.Full, func(e *eligibility.Engine, buf []byte, v *eligibility.Verdict) ([]byte, error) {
+		return e.AppendVerdict(buf, v, eligibility.Full)
+	}},
+	{"compact", eligibility.Compact, func(e *eligibility.Engine, buf []byte, v *eligibility.Verdict) ([]byte, error) {
+		return e.AppendVerdict(buf, v, eligibility.Compact)
+	}},
+	{"verdict-full", eligibility.Full, func(_ *eligibility.Engine, buf []byte, v *eligibility.Verdict) ([]byte, error) {
+		return v.AppendJSON(buf, eligibility.Full)
+	}},
+	{"verdict-compact", eligibility.Compact, func(_ *eligibility.Engine, buf []byte, v *eligibility.Verdict) ([]byte, error) {
 		return v.AppendJSON(buf, eligibility.Compact)
 	}},
 }
@@ -240,7 +253,7 @@ func BenchmarkPathOverEvaluate(b *testing.B) {
 					if err != nil {
 						return err
 					}
-					buf, err = w.write(buf[:0], v)
+					buf, err = w.write(engine, buf[:0], v)
 					return err
 				}
 				var ratios []float64

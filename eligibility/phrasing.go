@@ -35,6 +35,8 @@ type phrasing struct {
 type textSet struct {
 	texts    []phrasing
 	template []Result
+	// words are each criterion's words JSON-escaped, for Engine.AppendVerdict.
+	words []resultWords
 }
 
 // yearTexts caches an epoch's text sets by evaluation year. Reads are one atomic
@@ -52,10 +54,12 @@ const maxCachedYears = 64
 // phrase renders every criterion's words with the values of epoch ep, on the
 // evaluation date asOf (which only {endOfYear(asOf)} reads).
 func (e *Engine) phrase(ep *epoch, asOf criteria.Date) *textSet {
-	ts := &textSet{texts: make([]phrasing, len(e.criteria)), template: make([]Result, len(e.criteria))}
+	ts := &textSet{texts: make([]phrasing, len(e.criteria)), template: make([]Result, len(e.criteria)),
+		words: make([]resultWords, len(e.criteria))}
 	for i := range e.criteria {
 		ts.texts[i] = e.phraseOne(&e.criteria[i], ep, asOf)
 		ts.template[i] = e.templateResult(i, &ts.texts[i])
+		ts.words[i] = e.newResultWords(i, &ts.template[i], &ts.texts[i], ep)
 	}
 	return ts
 }
@@ -147,10 +151,11 @@ func (e *Engine) textsAt(epi int, asOf Date) *textSet {
 // name the evaluation year.
 func (e *Engine) phraseYear(epi int, asOf Date) *textSet {
 	base := e.phrased[epi]
-	ts := &textSet{texts: slices.Clone(base.texts), template: slices.Clone(base.template)}
+	ts := &textSet{texts: slices.Clone(base.texts), template: slices.Clone(base.template), words: slices.Clone(base.words)}
 	for _, i := range e.dated {
 		ts.texts[i] = e.phraseOne(&e.criteria[i], &e.epochs[epi], asOf)
 		ts.template[i] = e.templateResult(i, &ts.texts[i])
+		ts.words[i] = e.newResultWords(i, &ts.template[i], &ts.texts[i], &e.epochs[epi])
 	}
 	return ts
 }

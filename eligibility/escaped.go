@@ -1,0 +1,282 @@
+package eligibility
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jilin761/intake/criteria"
+)
+
+// Most of a verdict's full JSON is the rule set's words: each criterion's
+// requirement (written twice, in its member and in its explanation), its messages
+// and its inputs' labels (twice too). They are the same in every verdict of an
+// epoch, and escaping them was half the time of writing a verdict, so the engine
+// escapes them once, when it phrases an epoch, and Engine.AppendVerdict copies
+// them. A piece is copied only for a result or an input whose fields are still the
+// very texts it was escaped from, compared by value (for the engine's own strings
+// a comparison of two pointers): a verdict a caller has changed, or one another
+// engine made, has its changed parts escaped, and the bytes are those of
+// Verdict.AppendJSON in every case.
+
+// AppendVerdict appends v's JSON in the given form to dst, byte for byte what
+// v.AppendJSON(dst, form) appends. For a verdict e made, it copies the rule set's
+// words (requirements, messages, labels) as e escaped them once when it was built
+// instead of escaping them again, which makes writing the full form about twice as
+// fast; a service or a batch job that writes verdicts should write them this way,
+// into a buffer it reuses. v may come from anywhere: what e did not escape, or what
+// differs from what it escaped, is escaped as AppendJSON escapes it. Safe for
+// concurrent use.
+func (e *Engine) AppendVerdict(dst []byte, v *Verdict, form VerdictForm) ([]byte, error) {
+	if form > Compact {
+		return dst, errUnknownForm(form)
+	}
+	return appendVerdict(dst, v, form, e.wordsOf(v))
+}
+
+func errUnknownForm(form VerdictForm) error {
+	return fmt.Errorf("eligibility: unknown verdict form %d", form)
+}
+
+// wordsOf returns the text set e phrases a verdict on v.AsOf with, or nil when v is
+// not of e's rule set or its date is no date e evaluates on.
+func (e *Engine) wordsOf(v *Verdict) *textSet {
+	if e == nil || v == nil || v.RuleSet != e.rules.Name || v.Provenance.RuleSetHash != e.ruleSetHash ||
+		v.AsOf.IsZero() || v.AsOf.Check() != nil {
+		return nil
+	}
+	ep, epi := e.epochAt(v.AsOf)
+	if len(ep.missing) > 0 {
+		return nil
+	}
+	return e.textsAt(epi, v.AsOf)
+}
+
+// resultWords is one criterion's words in one text set, JSON-escaped.
+type resultWords struct {
+	// The texts the pieces below were made from.
+	id, ref        string
+	strength       criteria.Strength
+	basis          criteria.Basis
+	requirement    criteria.Text
+	fail, pass, na criteria.Text
+	// head is a result from `{"id":` to its requirement's closing brace, as
+	// appendResultHead writes it in the full form, and req its requirement's
+	// two texts; nil when a text was not valid UTF-8.
+	head []byte
+	req  escapedText
+	// failJSON, passJSON and naJSON are the messages of a result that fails,
+	// passes and does not apply, as putTextPair writes them.
+	failJSON, passJSON, naJSON []byte
+	// openZh and openEn are the explanation's opening sentence (Result.opening).
+	openZh, openEn []byte
+	// applies and reads define the inputs of a result not applicable and of any
+	// other (compiled.inputsFor), and fixedApplies and fixedReads, by the same
+	// index, hold those inputs that are the same in every verdict of the text set's
+	// epoch (the parameters), or nil.
+	applies, reads           []inputDef
+	fixedApplies, fixedReads []*fixedInput
+}
+
+// fixedInput is an input every verdict of an epoch lists alike, a parameter's, in
+// its JSON forms: its member of the full form and its phrase in the explanation.
+type fixedInput struct {
+	in     Input
+	json   []byte
+	zh, en []byte
+}
+
+// inputMatch is what a result's input has of the escaped words: its definition,
+// when the input has its name and label, and its fixed form, when it is that.
+type inputMatch struct {
+	def   *inputDef
+	fixed *fixedInput
+}
+
+// fixedInputs returns, for each of defs, its fixed form in epoch ep, or nil.
+func fixedInputs(defs []inputDef, ep *epoch) []*fixedInput {
+	out := make([]*fixedInput, len(defs))
+	for k := range defs {
+		d := &defs[k]
+		if d.kind != inputParam || d.words == nil || len(ep.missing) > 0 {
+			continue
+		}
+		f := &fixedInput{in: Input{Name: d.name, Label: d.label, Value: ep.shown[d.index], Codes: d.codes, Unit: d.unit}}
+		f.json = appendInputWith(nil, &f.in, Full, inputMatch{})
+		s := sentence{json: true}
+		s.input(&f.in, inputMatch{})
+		if s.bad {
+			continue
+		}
+		f.zh, f.en = s.zh, s.en
+		out[k] = f
+	}
+	return out
+}
+
+// sameInput reports whether in is the fixed input f, every field compared
+// (TestSameInputComparesEveryField).
+func sameInput(in, f *Input) bool {
+	return in.Name == f.Name && in.Label == f.Label && in.Value == f.Value && len(in.Items) == 0 && in.Items == nil &&
+		in.ItemCount == f.ItemCount && in.Codes == f.Codes && in.Unit == f.Unit && in.Missing == f.Missing &&
+		in.By == f.By && in.On == f.On && in.Note == f.Note
+}
+
+// newResultWords escapes the words of criterion i in the result template and the
+// words tx.
+func (e *Engine) newResultWords(i int, template *Result, tx *phrasing, ep *epoch) resultWords {
+	c := &e.criteria[i]
+	w := resultWords{id: template.ID, ref: template.Ref, strength: template.Strength, basis: template.Basis,
+		requirement: template.Requirement, fail: tx.message, pass: tx.pass, na: tx.na,
+		applies: c.appliesInputs, reads: c.inputs,
+		fixedApplies: fixedInputs(c.appliesInputs, ep), fixedReads: fixedInputs(c.inputs, ep)}
+	head, req := appendResultHead(nil, template, Full)
+	open := sentence{json: true, req: req}
+	template.opening(&open)
+	if !req.valid || open.bad || !validText(tx.message) || !validText(tx.pass) || !validText(tx.na) {
+		return w
+	}
+	w.head, w.req, w.openZh, w.openEn = head, req, open.zh, open.en
+	w.failJSON, w.passJSON, w.naJSON = putTextPair(nil, tx.message), putTextPair(nil, tx.pass), putTextPair(nil, tx.na)
+	return w
+}
+
+// forResult returns the words of result i of a verdict phrased with ts, when r still
+// holds them; nil otherwise.
+func (ts *textSet) forResult(i int, r *Result) *resultWords {
+	if ts == nil || i >= len(ts.words) {
+		return nil
+	}
+	w := &ts.words[i]
+	if w.head == nil || r.ID != w.id || r.Ref != w.ref || r.Strength != w.strength || r.Basis != w.basis ||
+		r.Requirement != w.requirement {
+		return nil
+	}
+	return w
+}
+
+// inputs returns, for each of r's inputs, what it has of the escaped words,
+// appended to buf.
+func (w *resultWords) inputs(r *Result, buf []inputMatch) []inputMatch {
+	defs, fixed := w.reads, w.fixedReads
+	if r.Outcome == NotApplicable {
+		defs, fixed = w.applies, w.fixedApplies
+	}
+	k := 0
+	for i := range r.Inputs {
+		in := &r.Inputs[i]
+		var m inputMatch
+		// A result lists its inputs in the order of their definitions, leaving some
+		// out (see inputDef.quiet).
+		for k < len(defs) {
+			d := &defs[k]
+			k++
+			if d.name == in.Name {
+				if d.words != nil && d.label == in.Label {
+					m.def = d
+					if f := fixed[k-1]; f != nil && sameInput(in, &f.in) {
+						m.fixed = f
+					}
+				}
+				break
+			}
+		}
+		buf = append(buf, m)
+	}
+	return buf
+}
+
+// appendMessage writes a result's message. The messages of a result that fails,
+// passes or does not apply are copied as they were escaped; an undetermined one
+// (无法判定（缺少：…）：…) ends with the requirement, and only what comes before it
+// is escaped. w may be nil.
+func (w *resultWords) appendMessage(dst []byte, m criteria.Text) []byte {
+	switch {
+	case w == nil:
+		return putTextPair(dst, m)
+	case m == w.na:
+		return append(dst, w.naJSON...)
+	case m == w.pass:
+		return append(dst, w.passJSON...)
+	case m == w.fail:
+		return append(dst, w.failJSON...)
+	}
+	zh, okZh := strings.CutSuffix(m.Zh, w.requirement.Zh)
+	en, okEn := strings.CutSuffix(m.En, w.requirement.En)
+	if !okZh || !okEn {
+		return putTextPair(dst, m)
+	}
+	// Escaping is rune by rune, so a valid text's escape is that of its two valid
+	// parts, one after the other.
+	mark := len(dst)
+	dst, okZh = appendEscaped(append(dst, `{"zh":"`...), zh)
+	dst = append(dst, w.req.zh...)
+	dst, okEn = appendEscaped(append(dst, `","en":"`...), en)
+	dst = append(dst, w.req.en...)
+	if !okZh || !okEn {
+		return putTextPair(dst[:mark], m)
+	}
+	return append(dst, `"}`...)
+}
+
+// inputWords is an input's name and label, escaped.
+type inputWords struct {
+	head   []byte // `{"name":"…","label":{"zh":"…","en":"…"}`, as appendInputWith writes it
+	zh, en []byte // the label's two texts
+}
+
+// newInputWords escapes d's name and label, or returns nil when one is not valid
+// UTF-8.
+func newInputWords(d *inputDef) *inputWords {
+	var okName, okZh, okEn bool
+	head, okName := appendEscaped(append([]byte(nil), `{"name":"`...), d.name)
+	head = append(head, `","label":{"zh":"`...)
+	at := len(head)
+	head, okZh = appendEscaped(head, d.label.Zh)
+	zhEnd := len(head)
+	head = append(head, `","en":"`...)
+	enAt := len(head)
+	head, okEn = appendEscaped(head, d.label.En)
+	enEnd := len(head)
+	head = append(head, `"}`...)
+	if !okName || !okZh || !okEn {
+		return nil
+	}
+	return &inputWords{head: head, zh: head[at:zhEnd:zhEnd], en: head[enAt:enEnd:enEnd]}
+}
+
+func validText(t criteria.Text) bool {
+	_, okZh := appendEscaped(nil, t.Zh)
+	_, okEn := appendEscaped(nil, t.En)
+	return okZh && okEn
+}
+
+// appendVerdict writes v as its plan does, its results with the words ts (nil for
+// none).
+func appendVerdict(dst []byte, v *Verdict, form VerdictForm, ts *textSet) ([]byte, error) {
+	n := len(verdictEncoder.members)
+	if ts == nil || !resultsLast {
+		return verdictEncoder.append(dst, v, form)
+	}
+	dst = append(dst, '{')
+	dst, wrote, err := verdictEncoder.appendMembers(dst, v, form, n-1)
+	if err != nil {
+		return dst, err
+	}
+	if m := &verdictEncoder.members[n-1]; m.omit == nil || !m.omit(v) {
+		if wrote {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, m.key...)
+		if dst, err = appendResults(dst, v.Results, form, ts); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// resultsLast says the verdict's results are its last member, which appendVerdict
+// writes itself.
+var resultsLast = func() bool {
+	m := verdictEncoder.members
+	return len(m) > 0 && m[len(m)-1].goName == "Verdict.Results" && !m[len(m)-1].generic
+}()
