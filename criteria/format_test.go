@@ -205,3 +205,19 @@ func TestListCodesHoldNoComma(t *testing.T) {
 	assert.Equal(t, []string{"parameters[12] (carriers).values[0].value[1]"}, ve.Paths(), "one problem per value, at the first bad code")
 	assert.Contains(t, ve.Error(), `"a, b" is not a code: a code is not empty and holds no comma (and 1 more)`)
 }
+
+func TestValueItems(t *testing.T) {
+	var got []string
+	for it := range criteria.ListValue("a", "b", "c").Items() {
+		got = append(got, it)
+		if it == "b" {
+			break
+		}
+	}
+	assert.Equal(t, []string{"a", "b"}, got)
+	for _, v := range []criteria.Value{criteria.StringValue("a"), criteria.IntValue(1), {}, criteria.ListValue()} {
+		for it := range v.Items() {
+			t.Errorf("%v yields %q", v, it)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package criteria
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,6 +75,21 @@ func (v Value) Str() (string, bool) { return v.str, v.typ == StringParameter }
 
 // List returns a copy of the list value and whether v is a list.
 func (v Value) List() ([]string, bool) { return slices.Clone(v.list), v.typ == ListParameter }
+
+// Items yields the items of a list value in order, without copying the list as
+// List does, and nothing for a value of another type.
+func (v Value) Items() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if v.typ != ListParameter {
+			return
+		}
+		for _, it := range v.list {
+			if !yield(it) {
+				return
+			}
+		}
+	}
+}
 
 // Equal reports whether v and w have the same type and value; decimals compare by
 // value, so 0.5 equals 0.50.

@@ -1,11 +1,13 @@
 package eligibility_test
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/jilin761/intake/criteria"
@@ -131,6 +133,31 @@ func TestAppendVerdictAfterChanges(t *testing.T) {
 			v.AsOf = eligibility.Date{Year: 2020, Month: 13, Day: 40}
 		}},
 		{"rule set", func(v *eligibility.Verdict, _ *eligibility.Result, _ *rand.Rand) { v.RuleSet = "other" }},
+		{"parameter exponent", func(v *eligibility.Verdict, _ *eligibility.Result, _ *rand.Rand) {
+			for i, p := range v.Parameters {
+				if d, ok := p.Value.Decimal(); ok {
+					// The same value with one more digit: 0.5 is written 0.50.
+					v.Parameters[i].Value = criteria.DecimalValue(decimal.NewFromBigInt(
+						new(big.Int).Mul(d.Coefficient(), big.NewInt(10)), d.Exponent()-1))
+				}
+			}
+		}},
+		{"parameter list empty", func(v *eligibility.Verdict, _ *eligibility.Result, rng *rand.Rand) {
+			for i, p := range v.Parameters {
+				if p.Type == criteria.ListParameter {
+					v.Parameters[i].Value = []criteria.Value{criteria.ListValue(), criteria.ListValue([]string{}...)}[rng.IntN(2)]
+				}
+			}
+		}},
+		{"parameter dropped", func(v *eligibility.Verdict, _ *eligibility.Result, _ *rand.Rand) {
+			v.Parameters = v.Parameters[1:]
+		}},
+		{"parameter renamed", func(v *eligibility.Verdict, _ *eligibility.Result, _ *rand.Rand) {
+			v.Parameters[len(v.Parameters)-1].Name = "<x>"
+		}},
+		{"parameter from", func(v *eligibility.Verdict, _ *eligibility.Result, _ *rand.Rand) {
+			v.Parameters[0].From = date("2020-01-01")
+		}},
 	}
 	rng := rand.New(rand.NewPCG(7, 8))
 	var buf []byte

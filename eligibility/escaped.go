@@ -69,6 +69,11 @@ type resultWords struct {
 	failJSON, passJSON, naJSON []byte
 	// openZh and openEn are the explanation's opening sentence (Result.opening).
 	openZh, openEn []byte
+	// bare is the whole full form of a result not applicable that lists no
+	// inputs (a criterion of another category): most results of every verdict;
+	// compactBare the compact form of any result not applicable, and compactHead
+	// the opening of any other (`{"id":"…"`).
+	bare, compactBare, compactHead []byte
 	// applies and reads define the inputs of a result not applicable and of any
 	// other (compiled.inputsFor), and fixedApplies and fixedReads, by the same
 	// index, hold those inputs that are the same in every verdict of the text set's
@@ -137,6 +142,11 @@ func (e *Engine) newResultWords(i int, template *Result, tx *phrasing, ep *epoch
 	}
 	w.head, w.req, w.openZh, w.openEn = head, req, open.zh, open.en
 	w.failJSON, w.passJSON, w.naJSON = putTextPair(nil, tx.message), putTextPair(nil, tx.pass), putTextPair(nil, tx.na)
+	bare := *template
+	bare.Outcome, bare.Inputs, bare.Missing, bare.Adjustments = NotApplicable, nil, nil, nil
+	w.bare, _ = appendResultWith(nil, &bare, Full, nil, &w)
+	w.compactBare, _ = appendResultWith(nil, &bare, Compact, nil, nil)
+	w.compactHead, _ = appendResultHead(nil, template, Compact)
 	return w
 }
 
@@ -152,6 +162,12 @@ func (ts *textSet) forResult(i int, r *Result) *resultWords {
 		return nil
 	}
 	return w
+}
+
+// isBare reports whether r is the result bare was written from.
+func (w *resultWords) isBare(r *Result) bool {
+	return r.Outcome == NotApplicable && len(r.Inputs) == 0 && len(r.Missing) == 0 && len(r.Adjustments) == 0 &&
+		r.Message == w.na
 }
 
 // inputs returns, for each of r's inputs, what it has of the escaped words,
@@ -250,33 +266,94 @@ func validText(t criteria.Text) bool {
 	return okZh && okEn
 }
 
-// appendVerdict writes v as its plan does, its results with the words ts (nil for
-// none).
+// appendVerdict writes v as its plan does, its parameters and results with the
+// words ts (nil for none).
 func appendVerdict(dst []byte, v *Verdict, form VerdictForm, ts *textSet) ([]byte, error) {
-	n := len(verdictEncoder.members)
-	if ts == nil || !resultsLast {
+	if ts == nil || !wordsPlan {
 		return verdictEncoder.append(dst, v, form)
 	}
 	dst = append(dst, '{')
-	dst, wrote, err := verdictEncoder.appendMembers(dst, v, form, n-1)
-	if err != nil {
-		return dst, err
-	}
-	if m := &verdictEncoder.members[n-1]; m.omit == nil || !m.omit(v) {
-		if wrote {
+	first := true
+	var err error
+	for i := range verdictEncoder.members {
+		m := &verdictEncoder.members[i]
+		if m.omit != nil && m.omit(v) {
+			continue // every member of a verdict is in both forms
+		}
+		if !first {
 			dst = append(dst, ',')
 		}
+		first = false
 		dst = append(dst, m.key...)
-		if dst, err = appendResults(dst, v.Results, form, ts); err != nil {
+		switch m.goName {
+		case "Verdict.Parameters":
+			if ts.paramsJSON != nil && sameParameters(v.Parameters, ts.params) {
+				dst = append(dst, ts.paramsJSON...)
+				continue
+			}
+		case "Verdict.Results":
+			dst, err = appendResults(dst, v.Results, form, ts)
+			if err != nil {
+				return dst, err
+			}
+			continue
+		}
+		if dst, err = m.put(dst, v, form); err != nil {
 			return dst, err
 		}
 	}
 	return append(dst, '}'), nil
 }
 
-// resultsLast says the verdict's results are its last member, which appendVerdict
-// writes itself.
-var resultsLast = func() bool {
-	m := verdictEncoder.members
-	return len(m) > 0 && m[len(m)-1].goName == "Verdict.Results" && !m[len(m)-1].generic
+// wordsPlan says the verdict's members are all in both forms and the parameters'
+// and results' have the writers appendVerdict replaces.
+var wordsPlan = func() bool {
+	found := 0
+	for _, m := range verdictEncoder.members {
+		if !m.compact || m.generic {
+			return false
+		}
+		if m.goName == "Verdict.Parameters" || m.goName == "Verdict.Results" {
+			found++
+		}
+	}
+	return found == 2
 }()
+
+// paramsWords writes the parameters in force in ep, as every verdict of the epoch
+// lists them; nil when they cannot be written.
+func paramsWords(ep *epoch) []byte {
+	b, err := putSlice(nil, ep.used, parameterEncoder, Full)
+	if err != nil || ep.used == nil {
+		return nil
+	}
+	return b
+}
+
+// sameParameters reports whether a verdict's parameters are those of its epoch, as
+// their JSON was written: equal values (a decimal is written without its trailing
+// fractional zeros, so 0.5 and 0.50 are written alike) and lists that are not empty
+// (an empty list is written [] or null).
+func sameParameters(got, want []ParameterValue) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		g, w := &got[i], &want[i]
+		if g.Name != w.Name || g.Type != w.Type || g.From != w.From || !g.Value.Equal(w.Value) {
+			return false
+		}
+		if g.Value.Type() == criteria.ListParameter && noItems(g.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// noItems reports whether a list value has no items, without copying it.
+func noItems(list criteria.Value) bool {
+	for range list.Items() {
+		return false
+	}
+	return true
+}

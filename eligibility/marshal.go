@@ -378,6 +378,21 @@ var parameterWriters = map[string]writer[ParameterValue]{
 		func(dst []byte, p *ParameterValue, _ VerdictForm) ([]byte, error) { return putDate(dst, p.From), nil }},
 }
 
+// appendParameter writes a parameter's value as ParameterValue's plan does.
+func appendParameter(dst []byte, p *ParameterValue, _ VerdictForm) []byte {
+	dst = append(dst, `{"name":`...)
+	dst = appendString(dst, p.Name)
+	dst = append(dst, `,"type":`...)
+	dst = appendString(dst, string(p.Type))
+	dst = append(dst, `,"value":`...)
+	dst, _ = putValue(dst, p.Value)
+	if !p.From.IsZero() {
+		dst = append(dst, `,"from":`...)
+		dst = putDate(dst, p.From)
+	}
+	return append(dst, '}')
+}
+
 // putValue writes a parameter's value as criteria.Value.MarshalJSON does.
 func putValue(dst []byte, v criteria.Value) ([]byte, error) {
 	switch v.Type() {
@@ -393,8 +408,23 @@ func putValue(dst []byte, v criteria.Value) ([]byte, error) {
 		s, _ := v.Str()
 		return appendString(dst, s), nil
 	}
-	if list, ok := v.List(); ok {
-		return putStrings(dst, list), nil
+	if v.Type() == criteria.ListParameter {
+		mark := len(dst)
+		dst = append(dst, '[')
+		n := 0
+		for it := range v.Items() {
+			if n > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, it)
+			n++
+		}
+		if n == 0 {
+			if list, _ := v.List(); list == nil {
+				return append(dst[:mark], "null"...), nil // as encoding/json writes a nil slice
+			}
+		}
+		return append(dst, ']'), nil
 	}
 	return append(dst, "null"...), nil
 }
@@ -481,6 +511,10 @@ func init() {
 			resultEncoder.direct = appendResult
 		}
 	}
+	// Every verdict lists every parameter.
+	if planIs(parameterEncoder, []string{"Name", "Type", "Value", "From?"}) {
+		parameterEncoder.direct = appendParameter
+	}
 	// Result's explanation follows its fields in the full form; a not-applicable
 	// result is its id and outcome alone in the compact form (see Compact).
 	resultEncoder.bare = func(r *Result) bool { return r.Outcome == NotApplicable }
@@ -538,9 +572,15 @@ func appendResults(dst []byte, list []Result, form VerdictForm, words *textSet) 
 func appendResultWith(dst []byte, r *Result, form VerdictForm, scratch []byte, rw *resultWords) ([]byte, []byte) {
 	var req escapedText
 	switch {
+	case rw != nil && form == Full && rw.bare != nil && rw.isBare(r):
+		return append(dst, rw.bare...), scratch
 	case rw != nil && form == Full:
 		dst = append(dst, rw.head...)
 		req = rw.req
+	case rw != nil && rw.compactBare != nil && r.Outcome == NotApplicable:
+		return append(dst, rw.compactBare...), scratch
+	case rw != nil && rw.compactHead != nil:
+		dst = append(dst, rw.compactHead...)
 	default:
 		dst, req = appendResultHead(dst, r, form)
 	}

@@ -129,6 +129,10 @@ func TestMarshalInvalidUTF8(t *testing.T) {
 	// surrogates (ED A0 80) and overlong forms (E0 80 80) are not.
 	v.Results[0].Message.En = "\xe0\xa0\x80 \xed\x9f\xbf \xee\x80\x80 \xed\xa0\x80 \xe0\x80\x80 \xe2\x80\xa9\xe2\x80\xaa 😀 é \xef\xbf\xbd\xe2\x80"
 	v.Results = append(v.Results, eligibility.Result{}) // every member empty
+	// Lists a caller may build: none (null), empty ([]) and one to escape.
+	v.Parameters = append(v.Parameters, eligibility.ParameterValue{Name: "none", Type: criteria.ListParameter, Value: criteria.ListValue()},
+		eligibility.ParameterValue{Name: "empty", Type: criteria.ListParameter, Value: criteria.ListValue([]string{}...)},
+		eligibility.ParameterValue{Name: "odd", Type: criteria.ListParameter, Value: criteria.ListValue("<a>", "\xff")})
 	got, err := v.AppendJSON(nil, eligibility.Full)
 	require.NoError(t, err)
 	assert.Equal(t, string(referenceJSON(t, v)), string(got))

@@ -35,8 +35,11 @@ type phrasing struct {
 type textSet struct {
 	texts    []phrasing
 	template []Result
-	// words are each criterion's words JSON-escaped, for Engine.AppendVerdict.
-	words []resultWords
+	// words are each criterion's words JSON-escaped, for Engine.AppendVerdict, and
+	// paramsJSON the parameters params in force, as a verdict's JSON lists them.
+	words      []resultWords
+	params     []ParameterValue
+	paramsJSON []byte
 }
 
 // yearTexts caches an epoch's text sets by evaluation year. Reads are one atomic
@@ -55,7 +58,7 @@ const maxCachedYears = 64
 // evaluation date asOf (which only {endOfYear(asOf)} reads).
 func (e *Engine) phrase(ep *epoch, asOf criteria.Date) *textSet {
 	ts := &textSet{texts: make([]phrasing, len(e.criteria)), template: make([]Result, len(e.criteria)),
-		words: make([]resultWords, len(e.criteria))}
+		words: make([]resultWords, len(e.criteria)), params: ep.used, paramsJSON: paramsWords(ep)}
 	for i := range e.criteria {
 		ts.texts[i] = e.phraseOne(&e.criteria[i], ep, asOf)
 		ts.template[i] = e.templateResult(i, &ts.texts[i])
@@ -151,7 +154,8 @@ func (e *Engine) textsAt(epi int, asOf Date) *textSet {
 // name the evaluation year.
 func (e *Engine) phraseYear(epi int, asOf Date) *textSet {
 	base := e.phrased[epi]
-	ts := &textSet{texts: slices.Clone(base.texts), template: slices.Clone(base.template), words: slices.Clone(base.words)}
+	ts := &textSet{texts: slices.Clone(base.texts), template: slices.Clone(base.template), words: slices.Clone(base.words),
+		params: base.params, paramsJSON: base.paramsJSON}
 	for _, i := range e.dated {
 		ts.texts[i] = e.phraseOne(&e.criteria[i], &e.epochs[epi], asOf)
 		ts.template[i] = e.templateResult(i, &ts.texts[i])
