@@ -40,14 +40,16 @@ var codeLists = func() map[string]codeList {
 		"industry":       {Zh: "重点行业级平台", En: "key industry-level platform"},
 		"enterprise":     {Zh: "企业级平台", En: "enterprise-level platform"},
 	}
-	lists["platformLevel"] = codeList{names: platforms, name: tableName(platforms)}
+	lists["platformLevel"] = codeList{names: platforms, codes: []string{"cross-industry", "industry", "enterprise"},
+		name: tableName(platforms)}
 	return lists
 }()
 
 // codeList names the codes of one list: names holds those written out in advance,
-// and name names any code.
+// codes, in the list's order, and name names any code.
 type codeList struct {
 	names map[string]Text
+	codes []string
 	name  func(code string) (Text, bool)
 }
 
@@ -65,9 +67,17 @@ func listOf[T ~string](codes []T, name func(string) (Text, bool)) codeList {
 	for _, c := range codes {
 		if t, ok := name(string(c)); ok {
 			l.names[string(c)] = t
+			l.codes = append(l.codes, string(c))
 		}
 	}
 	return l
+}
+
+// Codes returns the codes of the code list codes that its type lists, in their
+// order (a list's "other" and the like are valid but not listed), or nil for an
+// unknown list; [CodeName] names each.
+func Codes(codes string) []string {
+	return slices.Clone(codeLists[codes].codes)
 }
 
 // CodeLists returns the names of the code lists a parameter may name in Codes, in

@@ -221,3 +221,19 @@ func TestValueItems(t *testing.T) {
 		}
 	}
 }
+
+// Codes lists each code list's listed codes, every one named.
+func TestCodes(t *testing.T) {
+	for _, list := range criteria.CodeLists() {
+		codes := criteria.Codes(list)
+		assert.NotEmpty(t, codes, list)
+		for _, c := range codes {
+			_, ok := criteria.CodeName(list, c)
+			assert.True(t, ok, "%s: %s", list, c)
+		}
+	}
+	assert.Equal(t, []string{"cross-industry", "industry", "enterprise"}, criteria.Codes("platformLevel"))
+	assert.Contains(t, criteria.Codes("carrier"), "china-mobile")
+	assert.NotContains(t, criteria.Codes("carrier"), "none", "valid, but not listed")
+	assert.Nil(t, criteria.Codes("nope"))
+}

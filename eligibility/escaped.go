@@ -105,17 +105,43 @@ func fixedInputs(defs []inputDef, ep *epoch) []*fixedInput {
 		if d.kind != inputParam || d.words == nil || len(ep.missing) > 0 {
 			continue
 		}
-		f := &fixedInput{in: Input{Name: d.name, Label: d.label, Value: ep.shown[d.index], Codes: d.codes, Unit: d.unit}}
-		f.json = appendInputWith(nil, &f.in, Full, inputMatch{})
-		s := sentence{json: true}
-		s.input(&f.in, inputMatch{})
-		if s.bad {
-			continue
-		}
-		f.zh, f.en = s.zh, s.en
-		out[k] = f
+		out[k] = newFixedInput(d, ep.shown[d.index])
 	}
 	return out
+}
+
+// newFixedInput writes the input d with the value value in its JSON forms, or
+// returns nil when its text is not valid UTF-8.
+func newFixedInput(d *inputDef, value string) *fixedInput {
+	f := &fixedInput{in: Input{Name: d.name, Label: d.label, Value: value, Codes: d.codes, Unit: d.unit}}
+	f.json = appendInputWith(nil, &f.in, Full, inputMatch{})
+	s := sentence{json: true}
+	s.input(&f.in, inputMatch{})
+	if s.bad {
+		return nil
+	}
+	f.zh, f.en = s.zh, s.en
+	return f
+}
+
+// codeInputs writes a fact that holds one code (a category, a reporting unit, a
+// legal form …) in its JSON forms for each code its list names, or returns nil for
+// any other fact: most of the facts a result reads are codes.
+func codeInputs(d *inputDef) map[string]*fixedInput {
+	if d.kind != inputFact || d.codes == "" || d.items != nil || d.words == nil {
+		return nil
+	}
+	codes := criteria.Codes(d.codes)
+	if len(codes) == 0 {
+		return nil
+	}
+	byCode := make(map[string]*fixedInput, len(codes))
+	for _, c := range codes {
+		if f := newFixedInput(d, c); f != nil {
+			byCode[c] = f
+		}
+	}
+	return byCode
 }
 
 // sameInput reports whether in is the fixed input f, every field compared
@@ -190,6 +216,8 @@ func (w *resultWords) inputs(r *Result, buf []inputMatch) []inputMatch {
 				if d.words != nil && d.label == in.Label {
 					m.def = d
 					if f := fixed[k-1]; f != nil && sameInput(in, &f.in) {
+						m.fixed = f
+					} else if f := d.byCode[in.Value]; f != nil && sameInput(in, &f.in) {
 						m.fixed = f
 					}
 				}

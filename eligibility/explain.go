@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"cel.dev/cel-go/common/types"
@@ -85,8 +86,11 @@ type inputDef struct {
 	// whose twin is known is left out too (a completed investment left blank shows
 	// as blank, not also as not stated).
 	twin int
-	// words are the name and label escaped for a verdict's JSON, or nil.
-	words *inputWords
+	// words are the name and label escaped for a verdict's JSON, or nil, and
+	// byCode, for a fact holding one code, the input in its JSON forms for each
+	// code (see codeInputs).
+	words  *inputWords
+	byCode map[string]*fixedInput
 }
 
 // listFacts reads the record facts that are lists of strings straight from the
@@ -163,6 +167,7 @@ func (e *Engine) inputDefs(r refs) []inputDef {
 	}
 	for i := range defs {
 		defs[i].words = newInputWords(&defs[i])
+		defs[i].byCode = codeInputs(&defs[i])
 	}
 	return defs
 }
@@ -551,7 +556,7 @@ func (s *sentence) input(in *Input, m inputMatch) {
 		}
 		if in.By != "" || !in.On.IsZero() {
 			s.say("（", " (")
-			s.put(strings.TrimSpace(in.By + " " + in.On.String()))
+			s.givenBy(in.By, in.On)
 			s.say("）", ")")
 		}
 		return
@@ -593,6 +598,20 @@ func (s *sentence) input(in *Input, m inputMatch) {
 	}
 	s.say(" ", " ")
 	s.put(in.Value)
+}
+
+// givenBy writes who gave a finding and when, strings.TrimSpace(by + " " + on).
+func (s *sentence) givenBy(by string, on Date) {
+	if on.IsZero() {
+		s.put(strings.TrimSpace(by))
+		return
+	}
+	if by = strings.TrimLeftFunc(by, unicode.IsSpace); by != "" {
+		s.put(by)
+		s.say(" ", " ")
+	}
+	var buf [16]byte
+	s.raw(appendDate(buf[:0], on)) // digits and hyphens
 }
 
 // groupDigits writes an amount as criteria.GroupDigits does; the plain decimals a

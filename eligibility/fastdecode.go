@@ -3,7 +3,9 @@ package eligibility
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -57,7 +59,7 @@ const fastDecodeLimit = 16 << 10
 // own (decimal.Decimal, FormAmount, a year) is decoded here by that rule, never by its
 // own UnmarshalJSON, which may be more lenient (FormAmount's reads "-1e3").
 func fastDecode(data []byte) (*Project, bool) {
-	if bytes.Contains(data, []byte("null")) || bytes.Contains(data, []byte(`\u`)) || !onlyBlankForms(data) {
+	if !plainRecord(data) {
 		return nil, false
 	}
 	var p Project
@@ -144,31 +146,63 @@ func unmarshalYear(dec *jsontext.Decoder, n *int) error {
 // anywhere else.
 var blankable = [...]string{`"constructionScale"`, `"progress"`, `"responsiblePerson"`, `"completed"`}
 
-// onlyBlankForms reports whether every "" in data is the value of a form text. It
-// errs towards false (a "" it cannot place, such as the end of "a\""), which sends
-// the record down the walk.
-func onlyBlankForms(data []byte) bool {
-	for rest, at := data, 0; ; {
-		i := bytes.Index(rest, []byte(`""`))
-		if i < 0 {
-			return true
+// plainRecord reports whether data holds no null, no \u escape and no "" but a form
+// text's stated blank (onlyBlankForms): the screen before the fast path. It reads
+// data a word of 8 bytes at a time, and a word of which no byte is ASCII (Chinese
+// text) in one test, since each of the three begins with an ASCII byte. It says
+// what the three searches with bytes.Contains say (TestPlainRecordIsTheThreeSearches),
+// in about a third of their time.
+func plainRecord(data []byte) bool {
+	const highs = 0x8080808080808080
+	i := 0
+	for ; i+11 <= len(data); i += 8 {
+		w0 := binary.LittleEndian.Uint64(data[i:])
+		if w0&highs == highs {
+			continue
 		}
-		at += i
-		before := bytes.TrimRight(data[:at], " \t\r\n")
-		if !bytes.HasSuffix(before, []byte(":")) {
+		w1 := binary.LittleEndian.Uint64(data[i+1:])
+		if bytesAre(w0, '\\')&bytesAre(w1, 'u') != 0 {
 			return false
 		}
-		before = bytes.TrimRight(before[:len(before)-1], " \t\r\n")
-		ok := false
-		for _, name := range blankable {
-			if bytes.HasSuffix(before, []byte(name)) {
-				ok = true
+		w2, w3 := binary.LittleEndian.Uint64(data[i+2:]), binary.LittleEndian.Uint64(data[i+3:])
+		if bytesAre(w0, 'n')&bytesAre(w1, 'u')&bytesAre(w2, 'l')&bytesAre(w3, 'l') != 0 {
+			return false
+		}
+		for pairs := bytesAre(w0, '"') & bytesAre(w1, '"'); pairs != 0; pairs &= pairs - 1 {
+			if !blankForm(data, i+bits.TrailingZeros64(pairs)/8) {
+				return false
 			}
 		}
-		if !ok {
+	}
+	for ; i < len(data); i++ {
+		rest := data[i:]
+		if bytes.HasPrefix(rest, []byte(`\u`)) || bytes.HasPrefix(rest, []byte("null")) ||
+			bytes.HasPrefix(rest, []byte(`""`)) && !blankForm(data, i) {
 			return false
 		}
-		at += 2
-		rest = data[at:]
 	}
+	return true
+}
+
+// bytesAre returns the high bit of each byte of w that is c, and no other bit: the
+// exact form of the zero-byte test, which has no carry from one byte to the next.
+func bytesAre(w uint64, c byte) uint64 {
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	t := w ^ uint64(c)*0x0101010101010101
+	return ^((t&lows + lows) | t) & highs
+}
+
+// blankForm reports whether the "" at data[at:] is the value of a form text.
+func blankForm(data []byte, at int) bool {
+	before := bytes.TrimRight(data[:at], " \t\r\n")
+	if !bytes.HasSuffix(before, []byte(":")) {
+		return false
+	}
+	before = bytes.TrimRight(before[:len(before)-1], " \t\r\n")
+	for _, name := range blankable {
+		if bytes.HasSuffix(before, []byte(name)) {
+			return true
+		}
+	}
+	return false
 }

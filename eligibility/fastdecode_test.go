@@ -242,3 +242,61 @@ func FuzzFastDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { requireSameDecode(t, "fuzz", data) })
 }
+
+// plainRecord refuses what the three searches it replaced refused (null, \u, a ""
+// other than a form text's blank), and takes every record they took but one with a
+// run of three quotation marks: on the repository's records and on random mixes of
+// the pieces that matter, at every alignment.
+func TestPlainRecordRefusesWhatTheSearchesDid(t *testing.T) {
+	searches := func(data []byte) bool {
+		return !bytes.Contains(data, []byte("null")) && !bytes.Contains(data, []byte(`\u`)) && onlyBlankForms(data)
+	}
+	for name, data := range validRecords(t) {
+		require.Equal(t, searches(data), plainRecord(data), name)
+		require.True(t, plainRecord(data), name)
+	}
+	pieces := []string{"null", "nul", "ull", `\u`, `\`, "u", `""`, `"`, `"progress": `, `"completed":`, ` `, "\n", ":",
+		`"name": `, "中文", "，", "a", "n", "l", "\xff", `"a\""`, "0123456789"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		got, want := plainRecord(b), searches(b)
+		if got != want {
+			require.False(t, got, "%q: taken, but the searches refused it", b)
+			require.Contains(t, string(b), `"""`, "%q", b)
+		}
+	}
+}
+
+// onlyBlankForms is the search plainRecord replaced, kept as its reference.
+// It reports whether every "" in data is the value of a form text. It
+// errs towards false (a "" it cannot place, such as the end of "a\""), which sends
+// the record down the walk.
+func onlyBlankForms(data []byte) bool {
+	for rest, at := data, 0; ; {
+		i := bytes.Index(rest, []byte(`""`))
+		if i < 0 {
+			return true
+		}
+		at += i
+		before := bytes.TrimRight(data[:at], " \t\r\n")
+		if !bytes.HasSuffix(before, []byte(":")) {
+			return false
+		}
+		before = bytes.TrimRight(before[:len(before)-1], " \t\r\n")
+		ok := false
+		for _, name := range blankable {
+			if bytes.HasSuffix(before, []byte(name)) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+		at += 2
+		rest = data[at:]
+	}
+}

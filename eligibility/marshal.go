@@ -240,19 +240,36 @@ func putText(dst []byte, m encoding.TextMarshaler) ([]byte, error) {
 	return appendString(dst, string(b)), nil
 }
 
+// putCode writes a code of the category package as its MarshalText does: a valid
+// code, or none, as it is; anything else by MarshalText, which refuses it.
+func putCode[T interface {
+	~string
+	IsValid() bool
+	encoding.TextMarshaler
+}](dst []byte, c T) ([]byte, error) {
+	if c == "" || c.IsValid() {
+		return appendString(dst, string(c)), nil
+	}
+	return putText(dst, c)
+}
+
 // putDate writes a date as Date.MarshalText does, without its two allocations.
 func putDate(dst []byte, d Date) []byte {
+	dst = append(dst, '"')
+	return append(appendDate(dst, d), '"')
+}
+
+// appendDate writes d as Date.String does.
+func appendDate(dst []byte, d Date) []byte {
 	if d.IsZero() || d.Check() != nil {
 		// Date.String normalises a date that is none (2020-13-40 is 2021-02-09).
-		return appendString(dst, d.String())
+		return append(dst, d.String()...)
 	}
-	dst = append(dst, '"')
 	dst = appendPadded(dst, d.Year, 4)
 	dst = append(dst, '-')
 	dst = appendPadded(dst, int(d.Month), 2)
 	dst = append(dst, '-')
-	dst = appendPadded(dst, d.Day, 2)
-	return append(dst, '"')
+	return appendPadded(dst, d.Day, 2)
 }
 
 // appendPadded writes n with at least width digits, as time.Format writes a year,
@@ -329,15 +346,15 @@ var verdictWriters = map[string]writer[Verdict]{
 	"Decision": {func(v *Verdict) bool { return v.Decision == "" },
 		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, string(v.Decision)) }},
 	"Category": {func(v *Verdict) bool { return v.Category == "" },
-		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putText(dst, v.Category) }},
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putCode(dst, v.Category) }},
 	"Subtype": {func(v *Verdict) bool { return v.Subtype == "" },
-		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putText(dst, v.Subtype) }},
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putCode(dst, v.Subtype) }},
 	"ConfirmingAuthority": {func(v *Verdict) bool { return v.ConfirmingAuthority == "" },
 		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) {
-			return putText(dst, v.ConfirmingAuthority)
+			return putCode(dst, v.ConfirmingAuthority)
 		}},
 	"Channel": {func(v *Verdict) bool { return v.Channel == "" },
-		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putText(dst, v.Channel) }},
+		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putCode(dst, v.Channel) }},
 	"RuleSet": {func(v *Verdict) bool { return v.RuleSet == "" },
 		func(dst []byte, v *Verdict, _ VerdictForm) ([]byte, error) { return putString(dst, v.RuleSet) }},
 	"Document": {func(v *Verdict) bool { return v.Document == "" },
@@ -557,6 +574,14 @@ func appendResults(dst []byte, list []Result, form VerdictForm, words *textSet) 
 		return putSlice(dst, list, resultEncoder, form)
 	}
 	var scratch []byte
+	if words != nil && form == Full {
+		b, _ := words.english.Get().(*[]byte)
+		if b == nil {
+			b = new([]byte)
+		}
+		scratch = *b
+		defer func() { *b = scratch[:0]; words.english.Put(b) }()
+	}
 	dst = append(dst, '[')
 	for i := range list {
 		if i > 0 {

@@ -40,6 +40,9 @@ type textSet struct {
 	words      []resultWords
 	params     []ParameterValue
 	paramsJSON []byte
+	// english recycles the buffer an explanation's English is written into while
+	// its Chinese goes into the output (*[]byte).
+	english sync.Pool
 }
 
 // yearTexts caches an epoch's text sets by evaluation year. Reads are one atomic
