@@ -47,8 +47,9 @@ var benchForms = []struct {
 	form        eligibility.VerdictForm
 }{{"full", "", eligibility.Full}, {"compact", "&form=compact", eligibility.Compact}}
 
-// BenchmarkInProcess is the work of a batch without the server: each record decoded,
-// evaluated and its verdict appended to a buffer, one goroutine per core.
+// BenchmarkInProcess is the work of a batch without the server, done as the package
+// documents for batch jobs: each record decoded, evaluated with a Batch and its
+// verdict appended to a buffer by Engine.AppendVerdict, one goroutine per core.
 func BenchmarkInProcess(b *testing.B) {
 	records := benchRecords(b)
 	engine := eligibility.Default()
@@ -58,6 +59,7 @@ func BenchmarkInProcess(b *testing.B) {
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
 				var buf []byte
+				batch := engine.NewBatch()
 				for pb.Next() {
 					for _, rec := range records {
 						p, err := eligibility.DecodeProject(rec)
@@ -65,12 +67,12 @@ func BenchmarkInProcess(b *testing.B) {
 							b.Error(err)
 							return
 						}
-						v, err := engine.Evaluate(p, asOf)
+						v, err := batch.Evaluate(b.Context(), p, asOf)
 						if err != nil {
 							b.Error(err)
 							return
 						}
-						if buf, err = v.AppendJSON(buf[:0], f.form); err != nil {
+						if buf, err = engine.AppendVerdict(buf[:0], v, f.form); err != nil {
 							b.Error(err)
 							return
 						}
@@ -149,7 +151,8 @@ func BenchmarkEvaluateEndpoint(b *testing.B) {
 }
 
 // BenchmarkNDJSONOverInProcess measures the goal directly: the time per record of an
-// NDJSON batch through the server over that of the same batch in-process, in
+// NDJSON batch through the server over that of the same batch in-process (as
+// BenchmarkInProcess does it), in
 // adjacent slices (32 pairs per op, the order alternating) so that the load of a
 // shared machine falls on both alike. GOMAXPROCS streams (or goroutines) run at
 // once: run with -cpu 1,2. It reports the median, lowest and highest ratio.
@@ -169,16 +172,17 @@ func BenchmarkNDJSONOverInProcess(b *testing.B) {
 		url := ts.URL + "/v1/evaluate:batch?asOf=" + submission + f.query
 		inProcess := func() error {
 			var buf []byte
+			batch := engine.NewBatch()
 			for _, rec := range records {
 				p, err := eligibility.DecodeProject(rec)
 				if err != nil {
 					return err
 				}
-				v, err := engine.Evaluate(p, asOf)
+				v, err := batch.Evaluate(b.Context(), p, asOf)
 				if err != nil {
 					return err
 				}
-				if buf, err = v.AppendJSON(buf[:0], f.form); err != nil {
+				if buf, err = engine.AppendVerdict(buf[:0], v, f.form); err != nil {
 					return err
 				}
 			}

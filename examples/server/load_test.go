@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -102,4 +103,51 @@ func TestConcurrentLoad(t *testing.T) {
 	for c := range perClientOK {
 		assert.GreaterOrEqual(t, perClientOK[c].Load(), int64(min(loadMinimum, perClient)), "client %d made progress", c)
 	}
+}
+
+// Concurrent NDJSON batches, each evaluated with a Batch from the server's pool while
+// single records are evaluated beside them, answer every record with its own verdict,
+// byte for byte: a Batch's memory is never shared by two requests.
+func TestConcurrentBatches(t *testing.T) {
+	ts := start(t, eligibility.Default(), defaultConfig())
+	s := samples(t)
+	var wg sync.WaitGroup
+	for c := range 4 {
+		wg.Go(func() {
+			for round := range 5 {
+				var body, want bytes.Buffer
+				for i := range s {
+					x := s[(i*(c+1)+round)%len(s)]
+					if !assert.NoError(t, json.Compact(&body, x.record)) {
+						return
+					}
+					body.WriteByte('\n')
+					want.Write(x.verdict)
+				}
+				resp, err := ts.Client().Post(ts.URL+"/v1/evaluate:batch?asOf="+submission, ndjsonContentType, &body)
+				if !assert.NoError(t, err) {
+					return
+				}
+				got, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				assert.NoError(t, err)
+				assert.Equal(t, http.StatusOK, resp.StatusCode)
+				assert.Equal(t, want.String(), string(got), "client %d round %d", c, round)
+			}
+		})
+		wg.Go(func() {
+			for i := range 20 {
+				x := s[(i+c)%len(s)]
+				resp, err := ts.Client().Post(ts.URL+"/v1/evaluate?asOf="+submission, jsonContentType, bytes.NewReader(x.record))
+				if !assert.NoError(t, err) {
+					return
+				}
+				got, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				assert.NoError(t, err)
+				assert.Equal(t, string(x.verdict), string(got), x.name)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -49,15 +49,23 @@ func defaultConfig() config {
 type engine interface {
 	DecodeProjectContext(ctx context.Context, data []byte) (*eligibility.Project, error)
 	EvaluateContext(ctx context.Context, p *eligibility.Project, asOf eligibility.Date) (*eligibility.Verdict, error)
+	AppendVerdict(dst []byte, v *eligibility.Verdict, form eligibility.VerdictForm) ([]byte, error)
 	RuleSet() *criteria.RuleSet
 }
 
-// server is the API's http.Handler. It holds no mutable state: the engine is safe for
-// concurrent use and the rest is computed once by newServer.
+// server is the API's http.Handler. It holds no mutable state but its pool of
+// Batches: the engine is safe for concurrent use and the rest is computed once by
+// newServer.
 type server struct {
 	engine engine
-	cfg    config
-	log    *slog.Logger
+	// batches recycles the eligibility.Batch each verdict is reached with, when the
+	// engine is an *eligibility.Engine (a test's wrapper evaluates by its own
+	// EvaluateContext): a verdict is written out before its Batch goes back, and a
+	// Batch reuses the memory of the verdicts before it, which halves the cost of an
+	// evaluation.
+	batches *sync.Pool
+	cfg     config
+	log     *slog.Logger
 	// criteria is the body of GET /v1/criteria, and etag its entity tag: the rule set's
 	// hash, as every verdict's provenance.ruleSetHash records it.
 	criteria []byte
@@ -81,8 +89,13 @@ func newServer(e engine, cfg config, log *slog.Logger) (*server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding the health answer: %w", err)
 	}
+	var batches *sync.Pool
+	if real, ok := e.(*eligibility.Engine); ok {
+		batches = &sync.Pool{New: func() any { return real.NewBatch() }}
+	}
 	return &server{
 		engine:   e,
+		batches:  batches,
 		cfg:      cfg,
 		log:      log,
 		criteria: body,
@@ -336,7 +349,8 @@ func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.
 	if prob != nil {
 		return nil, "", prob
 	}
-	v, err := s.engine.EvaluateContext(ctx, p, asOf)
+	v, release, err := s.evaluateProject(ctx, p, asOf)
+	defer release()
 	switch {
 	case err == nil:
 	case errors.Is(err, eligibility.ErrInvalidProject):
@@ -348,11 +362,24 @@ func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.
 	default:
 		return nil, "", httpProblem(http.StatusInternalServerError, err.Error())
 	}
-	out, err := v.AppendJSON(dst, form)
+	out, err := s.engine.AppendVerdict(dst, v, form)
 	if err != nil {
 		return nil, "", httpProblem(http.StatusInternalServerError, "encoding the verdict: "+err.Error())
 	}
 	return append(out, '\n'), v.Decision, nil
+}
+
+// evaluateProject reaches p's verdict with a Batch from the pool, or by the engine's
+// EvaluateContext when there is none. The verdict is valid until release is called.
+func (s *server) evaluateProject(ctx context.Context, p *eligibility.Project, asOf eligibility.Date) (
+	v *eligibility.Verdict, release func(), err error) {
+	if s.batches == nil {
+		v, err = s.engine.EvaluateContext(ctx, p, asOf)
+		return v, func() {}, err
+	}
+	b := s.batches.Get().(*eligibility.Batch)
+	v, err = b.Evaluate(ctx, p, asOf)
+	return v, func() { s.batches.Put(b) }, err
 }
 
 // deadlineProblem is the 503 of a request whose deadline passed before its verdict.
