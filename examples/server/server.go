@@ -64,6 +64,9 @@ type server struct {
 	// Batch reuses the memory of the verdicts before it, which halves the cost of an
 	// evaluation.
 	batches *sync.Pool
+	// answers recycles the buffers single verdicts are written into (*[]byte): a
+	// full verdict is some 53 KB, which a fresh buffer reached by doubling.
+	answers sync.Pool
 	cfg     config
 	log     *slog.Logger
 	// criteria is the body of GET /v1/criteria, and etag its entity tag: the rule set's
@@ -96,6 +99,7 @@ func newServer(e engine, cfg config, log *slog.Logger) (*server, error) {
 	return &server{
 		engine:   e,
 		batches:  batches,
+		answers:  sync.Pool{New: func() any { return new([]byte) }},
 		cfg:      cfg,
 		log:      log,
 		criteria: body,
@@ -261,6 +265,10 @@ func checkQuery(r *http.Request) *problem {
 	return requestProblem(errs)
 }
 
+// maxPooledAnswer bounds the buffers answers keeps: a verdict of a record at the
+// input limits is larger than any other, and not worth holding on to.
+const maxPooledAnswer = 256 << 10
+
 // evaluate answers POST /v1/evaluate: one record in, one verdict out.
 func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 	asOf, prob := s.asOfParam(r, true)
@@ -280,7 +288,16 @@ func (s *server) evaluate(w http.ResponseWriter, r *http.Request) {
 		prob.write(w)
 		return
 	}
-	out, prob := s.evaluateRecord(r.Context(), body, asOf, form, nil)
+	buf := s.answers.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledAnswer {
+			s.answers.Put(buf)
+		}
+	}()
+	out, prob := s.evaluateRecord(r.Context(), body, asOf, form, (*buf)[:0])
+	if out != nil {
+		*buf = out
+	}
 	if prob != nil {
 		if prob.Status >= 500 && prob.Status != http.StatusServiceUnavailable {
 			s.log.Error("evaluate", "status", prob.Status, "detail", prob.Detail)
