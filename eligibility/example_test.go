@@ -65,6 +65,44 @@ func ExampleEngine_Evaluate() {
 	// undetermined BD-3b: missing [findings.BD-3b]
 }
 
+// A service or a batch job writes each verdict into a buffer it reuses, with the
+// engine that reached it: the same bytes as json.Marshal in the full form, or the
+// compact form for storage and the wire.
+func ExampleEngine_AppendVerdict() {
+	engine := eligibility.Default()
+	v, err := engine.Evaluate(exampleProject(), criteria.MustParseDate("2020-07-20"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf []byte
+	for _, form := range []eligibility.VerdictForm{eligibility.Full, eligibility.Compact} {
+		if buf, err = engine.AppendVerdict(buf[:0], v, form); err != nil {
+			fmt.Println(err)
+			return
+		}
+		var back struct {
+			Decision string `json:"decision"`
+			Results  []struct {
+				ID          string          `json:"id"`
+				Requirement json.RawMessage `json:"requirement"`
+			} `json:"results"`
+		}
+		if err := json.Unmarshal(buf, &back); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(back.Decision, len(back.Results), back.Results[0].ID, back.Results[0].Requirement != nil)
+	}
+	marshalled, _ := json.Marshal(v)
+	full, _ := engine.AppendVerdict(nil, v, eligibility.Full)
+	fmt.Println("full form is json.Marshal's:", string(full) == string(marshalled))
+	// Output:
+	// ineligible 47 BD-1a true
+	// ineligible 47 BD-1a false
+	// full form is json.Marshal's: true
+}
+
 // A nightly job evaluates the whole library with a Batch, one per goroutine, and
 // passes each verdict on before the next overwrites it.
 func ExampleBatch() {

@@ -7,7 +7,7 @@ import (
 
 // Version is the library's version, recorded in every verdict's provenance so a
 // stored verdict says which implementation reached it. It follows CHANGELOG.md.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // DefaultCostLimit is the default per-criterion cost limit, in CEL cost units (about
 // one unit per operation, so roughly 10–50 ms of CPU here). The default rules cost a
