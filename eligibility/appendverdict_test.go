@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -52,6 +53,40 @@ func TestAppendVerdictIsAppendJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Under every rule set of the fuzz seeds (words that JSON escapes among them),
+// AppendVerdict writes what AppendJSON writes.
+func TestAppendVerdictUnderSeedRuleSets(t *testing.T) {
+	projects := append(sampleProjects(t), base(t, "bigdata"), base(t, "telecom"))
+	escaped := 0
+	for i, seed := range ruleSetSeeds() {
+		rs, err := criteria.Parse(seed)
+		if err != nil {
+			continue
+		}
+		e, err := eligibility.New(rs)
+		if err != nil {
+			continue
+		}
+		for _, p := range projects {
+			v, err := e.Evaluate(p, submissionDate)
+			if err != nil {
+				continue
+			}
+			for _, form := range []eligibility.VerdictForm{eligibility.Full, eligibility.Compact} {
+				want, err := v.AppendJSON(nil, form)
+				require.NoError(t, err)
+				got, err := e.AppendVerdict(nil, v, form)
+				require.NoError(t, err)
+				require.Equal(t, string(want), string(got), "seed %d, %s, form %d", i, p.ID, form)
+				if strings.Contains(string(got), `\u003cb\u003e`) {
+					escaped++
+				}
+			}
+		}
+	}
+	require.Positive(t, escaped, "a seed's words needed escaping")
 }
 
 // A verdict a caller has changed is written as AppendJSON writes it: a copied piece

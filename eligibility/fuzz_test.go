@@ -95,8 +95,9 @@ func checkVerdict(t testing.TB, rs *criteria.RuleSet, v *eligibility.Verdict) {
 // Validate and Evaluate with the default rule set on any date from 0001-01-01 to
 // 9999-12-31. It never panics; bad input is an error matching ErrInvalidProject and
 // anything Validate accepts gives a verdict; a second evaluation gives the same JSON
-// byte for byte; the verdict is consistent with its results; and the hand-written
-// oracle gives the same outcomes and missing facts.
+// byte for byte, and Engine.AppendVerdict writes what Verdict.AppendJSON writes; the
+// verdict is consistent with its results; and the hand-written oracle gives the
+// same outcomes and missing facts.
 func FuzzEvaluateJSON(f *testing.F) {
 	dates := []uint32{dayNumber(date("2020-07-20")), dayNumber(date("2021-12-31")), dayNumber(date("2024-02-29"))}
 	for i, b := range seedProjects(f) {
@@ -150,6 +151,13 @@ func FuzzEvaluateJSON(f *testing.F) {
 		second, err := json.Marshal(again)
 		require.NoError(t, err)
 		require.Equal(t, string(first), string(second), "the same input gives the same verdict, byte for byte")
+		for _, form := range []eligibility.VerdictForm{eligibility.Full, eligibility.Compact} {
+			want, err := v.AppendJSON(nil, form)
+			require.NoError(t, err)
+			got, err := engine.AppendVerdict(nil, v, form)
+			require.NoError(t, err)
+			require.Equal(t, string(want), string(got), "the engine writes the verdict as AppendJSON does (form %d)", form)
+		}
 	})
 }
 
@@ -194,6 +202,13 @@ func FuzzRuleSet(f *testing.F) {
 			require.NoError(t, err2)
 			checkVerdict(t, rs, v)
 			require.Equal(t, string(mustJSON(t, v)), string(mustJSON(t, v2)), "the same verdict twice")
+			// The rule set's own words, whatever they hold, are written as AppendJSON
+			// writes them, by the engine that escaped them and by another.
+			for _, e := range []*eligibility.Engine{engine, eligibility.Default()} {
+				got, err := e.AppendVerdict(nil, v, eligibility.Full)
+				require.NoError(t, err)
+				require.Equal(t, string(mustJSON(t, v)), string(got))
+			}
 		}
 	})
 }
@@ -230,6 +245,13 @@ criteria:
 		replace(`require: project.form.progress.trim() != ''`, `require: decimal(project.form.progress) > decimal(0)`),
 		replace(`appliesWhen: project.subtype == 'datacenter'`, `appliesWhen: project.subtype == 'datacentre'`),
 		replace("  - id: GEN-5", "  - id: GEN-1"),
+		// Words that JSON escapes, in a summary, a message and a parameter's label.
+		bytes.Replace(bytes.Replace(replace(`zh: 大数据中心项目的建设内容主要包含{bigDataContentKinds}等大数据相关内容（至少申报其中一项）`,
+			`zh: "<b>大数据&中心</b>\u2028项目的建设内容主要包含{bigDataContentKinds}等大数据相关内容（至少申报其中一项）"`),
+			[]byte(`label: {zh: 总投资下限, en: floor on total investment}`),
+			[]byte(`label: {zh: "总投资<下限>", en: "floor & \"total\""}`), 1),
+			[]byte(`zh: 建设内容未包含{bigDataContentKinds|or}等大数据相关内容，不符合一(一)1`),
+			[]byte(`zh: "建设内容<未>包含{bigDataContentKinds|or}等大数据相关内容，不符合一(一)1"`), 1),
 		[]byte(minimal),
 		[]byte(`{"name":"j","document":"d","effective":"2020-01-01","criteria":[{"id":"A-1","ref":"r","source":"s","summary":{"zh":"z","en":"e"},"strength":"encouraged","basis":"finding","require":"findings['A-1']","message":{"zh":"z","en":"e"}}]}`),
 		[]byte("name: x\n"),
