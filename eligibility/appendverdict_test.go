@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/jilin761/intake/criteria"
@@ -240,4 +242,34 @@ func sampleProjects(t testing.TB) []*eligibility.Project {
 		projects = append(projects, p)
 	}
 	return projects
+}
+
+// One engine writes verdicts from many goroutines at once (its escaped words are
+// shared, its English buffers pooled), each as AppendJSON writes it.
+func TestAppendVerdictConcurrently(t *testing.T) {
+	engine := eligibility.Default()
+	var verdicts []*eligibility.Verdict
+	var wants [][]byte
+	for _, p := range sampleProjects(t) {
+		v, err := engine.Evaluate(p, submissionDate)
+		require.NoError(t, err)
+		want, err := v.AppendJSON(nil, eligibility.Full)
+		require.NoError(t, err)
+		verdicts, wants = append(verdicts, v), append(wants, want)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			var buf []byte
+			for i := range 50 {
+				k := (g*7 + i) % len(verdicts)
+				var err error
+				buf, err = engine.AppendVerdict(buf[:0], verdicts[k], eligibility.Full)
+				if !assert.NoError(t, err) || !assert.Equal(t, string(wants[k]), string(buf)) {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
