@@ -174,24 +174,10 @@ func (enc *encoder[T]) append(dst []byte, t *T, form VerdictForm) ([]byte, error
 		return enc.direct(dst, t, form), nil
 	}
 	dst = append(dst, '{')
-	dst, _, err := enc.appendMembers(dst, t, form, len(enc.members))
-	if err != nil {
-		return dst, err
-	}
-	if enc.extra != nil {
-		if dst, err = enc.extra(dst, t, form); err != nil {
-			return dst, err
-		}
-	}
-	return append(dst, '}'), nil
-}
-
-// appendMembers writes the first n members of t, and reports whether it wrote any.
-func (enc *encoder[T]) appendMembers(dst []byte, t *T, form VerdictForm, n int) ([]byte, bool, error) {
 	first := true
 	var err error
 	bare := form == Compact && enc.bare != nil && enc.bare(t)
-	for i := range enc.members[:n] {
+	for i := range enc.members {
 		m := &enc.members[i]
 		if m.omit != nil && m.omit(t) || form == Compact && !m.compact || bare && !m.bare {
 			continue
@@ -202,10 +188,15 @@ func (enc *encoder[T]) appendMembers(dst []byte, t *T, form VerdictForm, n int) 
 		first = false
 		dst = append(dst, m.key...)
 		if dst, err = m.put(dst, t, form); err != nil {
-			return dst, !first, err
+			return dst, err
 		}
 	}
-	return dst, !first, nil
+	if enc.extra != nil {
+		if dst, err = enc.extra(dst, t, form); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
 }
 
 // isEmpty is encoding/json's omitempty test.
