@@ -11,19 +11,20 @@ import (
 	"github.com/jilin761/intake/eligibility"
 )
 
-// decodeRecord decodes one project record. Before the decoder it names what is wrong
-// with a body that is not UTF-8 JSON text at all (a byte-order mark, UTF-16, GBK or
-// GB 18030), which the decoder could only call an invalid character; after it, a JSON
-// syntax error gets its line, column and offset.
+// decodeRecord decodes one project record. When the decoder refuses it, a body that
+// is not UTF-8 JSON text at all (a byte-order mark, UTF-16, GBK or GB 18030), which
+// the decoder could only call an invalid character, is named for what it is, and a
+// JSON syntax error gets its line, column and offset. (The decoder refuses every
+// body that is not UTF-8, so a valid record is not read a second time for it.)
 func (s *server) decodeRecord(ctx context.Context, body []byte) (*eligibility.Project, *problem) {
-	if msg := encodingError(body); msg != "" {
-		return nil, invalidProject(errors.New(msg))
-	}
 	p, err := s.engine.DecodeProjectContext(ctx, body)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return nil, deadlineProblem(err)
 	}
 	if err != nil {
+		if msg := encodingError(body); msg != "" {
+			return nil, invalidProject(errors.New(msg))
+		}
 		prob := invalidProject(err)
 		locateSyntaxError(prob, body, err)
 		return nil, prob
