@@ -3,7 +3,6 @@ package eligibility_test
 import (
 	"math/big"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -227,22 +226,6 @@ func TestAppendVerdictAfterChanges(t *testing.T) {
 	require.Error(t, err)
 }
 
-// sampleProjects decodes the sample projects.
-func sampleProjects(t testing.TB) []*eligibility.Project {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	var projects []*eligibility.Project
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		p, err := eligibility.DecodeProject(data)
-		require.NoError(t, err, f)
-		projects = append(projects, p)
-	}
-	return projects
-}
 
 // One engine writes verdicts from many goroutines at once (its escaped words are
 // shared, its English buffers pooled), each as AppendJSON writes it.

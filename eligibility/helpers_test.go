@@ -73,3 +73,20 @@ func withRequire(t testing.TB, requires map[string]string) *criteria.RuleSet {
 	}
 	return rs
 }
+
+// sampleProjects decodes the sample projects.
+func sampleProjects(t testing.TB) []*eligibility.Project {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var projects []*eligibility.Project
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		p, err := eligibility.DecodeProject(data)
+		require.NoError(t, err, f)
+		projects = append(projects, p)
+	}
+	return projects
+}

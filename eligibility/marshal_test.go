@@ -2,8 +2,6 @@ package eligibility_test
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,17 +50,7 @@ func referenceJSON(t testing.TB, v *eligibility.Verdict) []byte {
 func marshalSamples(t testing.TB) []*eligibility.Verdict {
 	t.Helper()
 	engine := eligibility.Default()
-	var projects []*eligibility.Project
-	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		p, err := eligibility.DecodeProject(data)
-		require.NoError(t, err, f)
-		projects = append(projects, p)
-	}
+	projects := sampleProjects(t)
 	for _, name := range categories {
 		projects = append(projects, base(t, name))
 	}

@@ -16,19 +16,7 @@ import (
 // or many, none, the full form and the compact one, and text JSON escapes.
 func TestWriteJSONIsEncodingJSON(t *testing.T) {
 	engine := eligibility.Default()
-	files, err := filepath.Glob(filepath.Join(projectsDir, "*.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	var all []evaluated
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		p, err := eligibility.DecodeProject(data)
-		require.NoError(t, err)
-		v, err := engine.Evaluate(p, criteria.MustParseDate("2020-07-20"))
-		require.NoError(t, err)
-		all = append(all, evaluated{label: f, project: p, verdict: v})
-	}
+	all := sampleVerdicts(t, engine)
 	odd := *all[0].verdict
 	odd.ProjectName = "<b>甲&乙</b>\u2028\"引号\""
 	all = append(all, evaluated{label: "odd", verdict: &odd})
@@ -56,18 +44,7 @@ func TestWriteJSONIsEncodingJSON(t *testing.T) {
 // and json.Indent against encoding/json's Encoder.
 func BenchmarkWriteJSON(b *testing.B) {
 	engine := eligibility.Default()
-	files, err := filepath.Glob(filepath.Join(projectsDir, "*.json"))
-	require.NoError(b, err)
-	var all []evaluated
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(b, err)
-		p, err := eligibility.DecodeProject(data)
-		require.NoError(b, err)
-		v, err := engine.Evaluate(p, criteria.MustParseDate("2020-07-20"))
-		require.NoError(b, err)
-		all = append(all, evaluated{label: f, project: p, verdict: v})
-	}
+	all := sampleVerdicts(b, engine)
 	var out bytes.Buffer
 	b.Run("engine", func(b *testing.B) {
 		for b.Loop() {
@@ -87,4 +64,23 @@ func BenchmarkWriteJSON(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(all)), "ns/verdict")
 	})
+}
+
+// sampleVerdicts evaluates the sample projects on the submission date.
+func sampleVerdicts(t testing.TB, engine *eligibility.Engine) []evaluated {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(projectsDir, "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var all []evaluated
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		p, err := eligibility.DecodeProject(data)
+		require.NoError(t, err, f)
+		v, err := engine.Evaluate(p, criteria.MustParseDate("2020-07-20"))
+		require.NoError(t, err, f)
+		all = append(all, evaluated{label: f, project: p, verdict: v})
+	}
+	return all
 }
