@@ -226,7 +226,6 @@ func TestAppendVerdictAfterChanges(t *testing.T) {
 	require.Error(t, err)
 }
 
-
 // One engine writes verdicts from many goroutines at once (its escaped words are
 // shared, its English buffers pooled), each as AppendJSON writes it.
 func TestAppendVerdictConcurrently(t *testing.T) {
