@@ -45,8 +45,10 @@ const (
 
 // AppendJSON appends the verdict's JSON in the given form to dst and returns the
 // extended buffer. The full form is byte for byte what json.Marshal writes, without
-// its reflection and its second pass over the output: a service or a batch job that
-// writes verdicts should append them into a buffer it reuses.
+// its reflection and its second pass over the output. It escapes every text it
+// writes; [Engine.AppendVerdict] writes the same bytes about four times as fast,
+// copying the rule set's words as the engine escaped them, and is the writer for a
+// service or a batch job, into a buffer it reuses.
 func (v *Verdict) AppendJSON(dst []byte, form VerdictForm) ([]byte, error) {
 	if form > Compact {
 		return dst, errUnknownForm(form)
