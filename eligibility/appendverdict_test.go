@@ -224,6 +224,12 @@ func TestAppendVerdictAfterChanges(t *testing.T) {
 	require.Equal(t, string(referenceJSON(t, &eligibility.Verdict{})), string(got))
 	_, err = engine.AppendVerdict(nil, &eligibility.Verdict{}, eligibility.Compact+1)
 	require.Error(t, err)
+	// No engine: nothing to copy, everything escaped.
+	v, err := engine.Evaluate(projects[0], submissionDate)
+	require.NoError(t, err)
+	got, err = (*eligibility.Engine)(nil).AppendVerdict(nil, v, eligibility.Full)
+	require.NoError(t, err)
+	require.Equal(t, string(referenceJSON(t, v)), string(got))
 }
 
 // One engine writes verdicts from many goroutines at once (its escaped words are
