@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -245,4 +246,45 @@ func compactLine(dst *bytes.Buffer, record []byte) error {
 		return err
 	}
 	return dst.WriteByte('\n')
+}
+
+// BenchmarkLoopbackFloor is what moving one full verdict's bytes through the loopback
+// device costs without HTTP: a connection on 127.0.0.1, one goroutine writing 128 KiB
+// at a time and the benchmark reading 256 KiB at a time, one op a verdict's worth
+// (the sample's full form, 53,541 bytes). NDJSON's full form cannot be cheaper than
+// InProcess plus this.
+func BenchmarkLoopbackFloor(b *testing.B) {
+	const verdict = 53541
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(b, err)
+	defer ln.Close()
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		buf := make([]byte, 128<<10)
+		for {
+			if _, err := c.Write(buf); err != nil {
+				return
+			}
+		}
+	}()
+	c, err := net.Dial("tcp", ln.Addr().String())
+	require.NoError(b, err)
+	defer c.Close()
+	buf := make([]byte, 256<<10)
+	b.SetBytes(verdict)
+	pending := 0
+	for b.Loop() {
+		pending += verdict
+		for pending > 0 {
+			n, err := c.Read(buf[:min(len(buf), pending)])
+			if err != nil {
+				b.Fatal(err)
+			}
+			pending -= n
+		}
+	}
 }
