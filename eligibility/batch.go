@@ -3,6 +3,8 @@ package eligibility
 import (
 	"context"
 	"errors"
+
+	"github.com/jilin761/intake/criteria"
 )
 
 // A Batch evaluates projects one after another, writing each verdict into the memory
@@ -38,4 +40,28 @@ func (b *Batch) Evaluate(ctx context.Context, p *Project, asOf Date) (*Verdict, 
 		return nil, errNoEngine
 	}
 	return b.engine.evaluate(ctx, p, asOf, &b.buf)
+}
+
+// EvaluateJSON decodes a project record as Engine.DecodeProjectContext does and
+// evaluates it as Evaluate does, with the errors of the two in turn (the record's
+// problems, all at once, then the evaluation's), in one step: the record's values
+// are checked once instead of by both, which a batch job that starts from JSON
+// saves on every record. The verdict lives in b, as Evaluate's does.
+func (b *Batch) EvaluateJSON(ctx context.Context, record []byte, asOf Date) (*Verdict, error) {
+	if b == nil || b.engine == nil {
+		return nil, errNoEngine
+	}
+	p, in, checked, err := decodeChecked(ctx, b.engine, record)
+	switch {
+	case err != nil:
+		return nil, err
+	case !checked:
+		return b.engine.evaluate(ctx, p, asOf, &b.buf)
+	}
+	var problems criteria.Problems
+	checkAsOf(asOf, &problems)
+	if err := problems.Err(invalidProject, ErrInvalidProject); err != nil {
+		return nil, err
+	}
+	return b.engine.evaluateInput(ctx, in, asOf, &b.buf)
 }

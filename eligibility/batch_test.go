@@ -1,8 +1,11 @@
 package eligibility_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -109,4 +112,54 @@ func marshal(t testing.TB, v *eligibility.Verdict) []byte {
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return b
+}
+
+// EvaluateJSON is DecodeProjectContext followed by Batch.Evaluate, verdicts and errors
+// alike: for the repository's records and the generated corpus (the fast path), the
+// same records with an escape in a text (the walk), bad records, dates that are no
+// evaluation date, a finding the rule set does not take, and a cancelled context.
+func TestBatchEvaluateJSON(t *testing.T) {
+	engine := eligibility.Default()
+	one, two := engine.NewBatch(), engine.NewBatch()
+	var records [][]byte
+	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
+	require.NoError(t, err)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		records = append(records, data, bytes.Replace(data, []byte(`"name": "`), []byte(`"name": "\u957f`), 1))
+	}
+	for _, p := range corpus.Generate(5, 200) {
+		data, err := json.Marshal(p)
+		require.NoError(t, err)
+		records = append(records, data)
+	}
+	records = append(records, []byte(`{}`), []byte(`{"category":"bigdata","stage":"soon"}`), []byte(`[`), []byte(`null`),
+		[]byte(`{"category":"ai","findings":{"BD-3a":{"met":true}}}`))
+	dates := []eligibility.Date{submissionDate, date("2021-12-31"), {}, {Year: 2020, Month: 2, Day: 30}}
+	ctx := context.Background()
+	answer := func(v *eligibility.Verdict, err error) string {
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return string(marshal(t, v))
+	}
+	for _, rec := range records {
+		for _, d := range dates {
+			got := answer(one.EvaluateJSON(ctx, rec, d))
+			p, err := engine.DecodeProjectContext(ctx, rec)
+			want := answer(nil, err)
+			if err == nil {
+				want = answer(two.Evaluate(ctx, p, d))
+			}
+			require.Equal(t, want, got, "%.80s on %s", rec, d)
+		}
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err = one.EvaluateJSON(cancelled, records[0], submissionDate)
+	require.ErrorIs(t, err, context.Canceled)
+	var zero eligibility.Batch
+	_, err = zero.EvaluateJSON(ctx, records[0], submissionDate)
+	require.ErrorContains(t, err, "NewBatch")
 }

@@ -21,7 +21,8 @@
 // [Engine.Checks] and [Engine.Reads] describe a compiled rule set for tools. A job
 // that evaluates many projects in turn uses a [Batch] ([Engine.NewBatch]), which
 // writes each verdict into the memory of the one before: twice the throughput, for
-// verdicts that live only until the next. [Engine.AppendVerdict] writes a verdict's
+// verdicts that live only until the next; [Batch.EvaluateJSON] decodes and evaluates a
+// record in one step. [Engine.AppendVerdict] writes a verdict's
 // JSON, in the full form (json.Marshal's bytes) or the [Compact] one, into a buffer
 // the caller reuses, copying the rule set's words as the engine escaped them once:
 // less time than the evaluation, and no allocation.

@@ -334,6 +334,13 @@ func (e *Engine) evaluate(ctx context.Context, p *Project, asOf Date, buf *buffe
 	if err := problems.Err(invalidProject, ErrInvalidProject); err != nil {
 		return nil, err
 	}
+	return e.evaluateInput(ctx, in, asOf, buf)
+}
+
+// evaluateInput is evaluate after the checks: in is the record as they read it, and
+// asOf a date.
+func (e *Engine) evaluateInput(ctx context.Context, in input, asOf Date, buf *buffers) (*Verdict, error) {
+	p := in.p
 	ep, epi := e.epochAt(asOf)
 	if len(ep.missing) > 0 {
 		return nil, fmt.Errorf("eligibility: %w: on %s rule set %q has no value for %s",

@@ -103,6 +103,36 @@ func ExampleEngine_AppendVerdict() {
 	// full form is json.Marshal's: true
 }
 
+// A batch job that starts from JSON records decodes and evaluates each in one step
+// and writes its verdict before the next record reuses the Batch's memory.
+func ExampleBatch_EvaluateJSON() {
+	engine := eligibility.Default()
+	batch := engine.NewBatch()
+	records := [][]byte{
+		[]byte(`{"id":"JL-1","category":"telecom","subtype":"5g","stage":"new-start","applicant":{"carrier":"china-mobile"}}`),
+		[]byte(`{"id":"JL-2","category":"telecom","stage":"soon"}`),
+	}
+	var buf []byte
+	for _, record := range records {
+		v, err := batch.EvaluateJSON(context.Background(), record, criteria.MustParseDate("2020-07-20"))
+		if err != nil {
+			var ve *eligibility.ValidationError
+			if errors.As(err, &ve) {
+				fmt.Println("bad record:", ve.Paths())
+			}
+			continue
+		}
+		if buf, err = engine.AppendVerdict(buf[:0], v, eligibility.Compact); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(v.ProjectID, v.Decision, len(buf) > 0) // store buf now
+	}
+	// Output:
+	// JL-1 undetermined true
+	// bad record: [stage]
+}
+
 // A nightly job evaluates the whole library with a Batch, one per goroutine, and
 // passes each verdict on before the next overwrites it.
 func ExampleBatch() {

@@ -17,24 +17,32 @@ import (
 // decode is DecodeProject and its variants: the fast path for a record it can vouch
 // for, then the checks of values every record gets; the full walk otherwise.
 func decode(ctx context.Context, e *Engine, data []byte) (*Project, error) {
+	p, _, _, err := decodeChecked(ctx, e, data)
+	return p, err
+}
+
+// decodeChecked is decode, and, when the fast path took the record, the record as
+// the checks of values read it: evaluating it need not check it again (checked).
+func decodeChecked(ctx context.Context, e *Engine, data []byte) (p *Project, in input, checked bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("eligibility: decoding stopped: %w", err)
+		return nil, input{}, false, fmt.Errorf("eligibility: decoding stopped: %w", err)
 	}
-	p, ok := (*Project)(nil), false
+	ok := false
 	if len(data) <= fastDecodeLimit {
 		p, ok = fastDecode(data)
 	}
 	if !ok {
-		return decodeWalk(ctx, e, data)
+		p, err = decodeWalk(ctx, e, data)
+		return p, input{}, false, err
 	}
 	// What the walk does after a walk that found nothing.
 	var problems criteria.Problems
 	problems.Shadow()
-	e.check(p, &problems)
+	in = e.check(p, &problems)
 	if err := invalid(&problems); err != nil {
-		return nil, err
+		return nil, input{}, false, err
 	}
-	return p, nil
+	return p, in, true, nil
 }
 
 // fastDecodeLimit is the largest record the fast path takes. It does not look at the

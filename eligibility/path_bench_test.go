@@ -228,28 +228,37 @@ func BenchmarkPathOverEvaluate(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	for _, batched := range []bool{false, true} {
+	// The path decodes with DecodeProject and evaluates with Engine.Evaluate, or with
+	// a Batch ("batch-"), or decodes and evaluates in one step with
+	// Batch.EvaluateJSON ("batch-json-", the engine's writer only); alone is the
+	// evaluation alone, Engine.Evaluate or Batch.Evaluate.
+	for _, mode := range []string{"", "batch-", "batch-json-"} {
 		batch := engine.NewBatch()
 		evaluate := func(p *eligibility.Project) (*eligibility.Verdict, error) {
-			if batched {
+			if mode != "" {
 				return batch.Evaluate(ctx, p, submissionDate)
 			}
 			return engine.Evaluate(p, submissionDate)
 		}
-		for _, w := range pathWriters {
-			name := w.name
-			if batched {
-				name = "batch-" + name
+		decodeEvaluate := func() (*eligibility.Verdict, error) {
+			if mode == "batch-json-" {
+				return batch.EvaluateJSON(ctx, data, submissionDate)
 			}
-			b.Run(name, func(b *testing.B) {
+			p, err := eligibility.DecodeProject(data)
+			if err != nil {
+				return nil, err
+			}
+			return evaluate(p)
+		}
+		for _, w := range pathWriters {
+			if mode == "batch-json-" && w.name != "full" && w.name != "compact" {
+				continue
+			}
+			b.Run(mode+w.name, func(b *testing.B) {
 				var buf []byte
 				alone := func() error { _, err := evaluate(p); return err }
 				path := func() error {
-					p, err := eligibility.DecodeProject(data)
-					if err != nil {
-						return err
-					}
-					v, err := evaluate(p)
+					v, err := decodeEvaluate()
 					if err != nil {
 						return err
 					}
