@@ -49,8 +49,9 @@ var benchForms = []struct {
 }{{"full", "", eligibility.Full}, {"compact", "&form=compact", eligibility.Compact}}
 
 // BenchmarkInProcess is the work of a batch without the server, done as the package
-// documents for batch jobs: each record decoded, evaluated with a Batch and its
-// verdict appended to a buffer by Engine.AppendVerdict, one goroutine per core.
+// documents for batch jobs and as the service does it: each record decoded and
+// evaluated by Batch.EvaluateJSON and its verdict appended to a buffer by
+// Engine.AppendVerdict, one goroutine per core.
 func BenchmarkInProcess(b *testing.B) {
 	records := benchRecords(b)
 	engine := eligibility.Default()
@@ -63,12 +64,7 @@ func BenchmarkInProcess(b *testing.B) {
 				batch := engine.NewBatch()
 				for pb.Next() {
 					for _, rec := range records {
-						p, err := eligibility.DecodeProject(rec)
-						if err != nil {
-							b.Error(err)
-							return
-						}
-						v, err := batch.Evaluate(b.Context(), p, asOf)
+						v, err := batch.EvaluateJSON(b.Context(), rec, asOf)
 						if err != nil {
 							b.Error(err)
 							return
@@ -175,11 +171,7 @@ func BenchmarkNDJSONOverInProcess(b *testing.B) {
 			var buf []byte
 			batch := engine.NewBatch()
 			for _, rec := range records {
-				p, err := eligibility.DecodeProject(rec)
-				if err != nil {
-					return err
-				}
-				v, err := batch.Evaluate(b.Context(), p, asOf)
+				v, err := batch.EvaluateJSON(b.Context(), rec, asOf)
 				if err != nil {
 					return err
 				}

@@ -22,14 +22,20 @@ func (s *server) decodeRecord(ctx context.Context, body []byte) (*eligibility.Pr
 		return nil, deadlineProblem(err)
 	}
 	if err != nil {
-		if msg := encodingError(body); msg != "" {
-			return nil, invalidProject(errors.New(msg))
-		}
-		prob := invalidProject(err)
-		locateSyntaxError(prob, body, err)
-		return nil, prob
+		return nil, recordProblem(body, err)
 	}
 	return p, nil
+}
+
+// recordProblem is the problem of a record the library refused (err matches
+// eligibility.ErrInvalidProject).
+func recordProblem(body []byte, err error) *problem {
+	if msg := encodingError(body); msg != "" {
+		return invalidProject(errors.New(msg))
+	}
+	prob := invalidProject(err)
+	locateSyntaxError(prob, body, err)
+	return prob
 }
 
 // encodingError says why body is not UTF-8 text, or "" when it is. JSON exchanged

@@ -362,20 +362,16 @@ func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.
 	if err := ctx.Err(); err != nil {
 		return nil, "", deadlineProblem(err)
 	}
-	p, prob := s.decodeRecord(ctx, body) // shape and values, every problem at once
-	if prob != nil {
-		return nil, "", prob
-	}
-	v, release, err := s.evaluateProject(ctx, p, asOf)
+	v, release, err := s.decodeEvaluate(ctx, body, asOf) // shape and values, every problem at once
 	defer release()
 	switch {
 	case err == nil:
-	case errors.Is(err, eligibility.ErrInvalidProject):
-		return nil, "", invalidProject(err)
-	case errors.Is(err, eligibility.ErrNoParameterValue):
-		return nil, "", invalidRequest("asOf", err.Error())
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return nil, "", deadlineProblem(err)
+	case errors.Is(err, eligibility.ErrInvalidProject):
+		return nil, "", recordProblem(body, err)
+	case errors.Is(err, eligibility.ErrNoParameterValue):
+		return nil, "", invalidRequest("asOf", err.Error())
 	default:
 		return nil, "", httpProblem(http.StatusInternalServerError, err.Error())
 	}
@@ -386,16 +382,21 @@ func (s *server) evaluateOne(ctx context.Context, body []byte, asOf eligibility.
 	return append(out, '\n'), v.Decision, nil
 }
 
-// evaluateProject reaches p's verdict with a Batch from the pool, or by the engine's
+// decodeEvaluate decodes and evaluates a record with a Batch from the pool, in one
+// step (Batch.EvaluateJSON), or by the engine's DecodeProjectContext and
 // EvaluateContext when there is none. The verdict is valid until release is called.
-func (s *server) evaluateProject(ctx context.Context, p *eligibility.Project, asOf eligibility.Date) (
+func (s *server) decodeEvaluate(ctx context.Context, body []byte, asOf eligibility.Date) (
 	v *eligibility.Verdict, release func(), err error) {
 	if s.batches == nil {
+		p, err := s.engine.DecodeProjectContext(ctx, body)
+		if err != nil {
+			return nil, func() {}, err
+		}
 		v, err = s.engine.EvaluateContext(ctx, p, asOf)
 		return v, func() {}, err
 	}
 	b := s.batches.Get().(*eligibility.Batch)
-	v, err = b.Evaluate(ctx, p, asOf)
+	v, err = b.EvaluateJSON(ctx, body, asOf)
 	return v, func() { s.batches.Put(b) }, err
 }
 
