@@ -140,7 +140,7 @@
 //     verdict was reached), 500 (a bug).
 //
 // Deadlines use the request's context with the -timeout deadline
-// (Engine.EvaluateContext stops at it) and the http.Server's ReadTimeout and
+// (decoding and evaluation stop at it) and the http.Server's ReadTimeout and
 // WriteTimeout; http.TimeoutHandler is not used because it buffers the whole response,
 // which would defeat streaming a batch.
 //
