@@ -119,18 +119,8 @@ func checkAgreement(t *testing.T, label func(i int) string, projects []*eligibil
 }
 
 func TestDifferentialSampleProjects(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	var projects []*eligibility.Project
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		require.NoError(t, err)
-		p, err := eligibility.DecodeProject(b)
-		require.NoError(t, err, f)
-		projects = append(projects, p)
-	}
-	checkAgreement(t, func(i int) string { return filepath.Base(files[i]) }, projects, differentialDates)
+	names, projects := sampleFiles(t)
+	checkAgreement(t, func(i int) string { return names[i] }, projects, differentialDates)
 }
 
 func TestDifferentialBaseFixtures(t *testing.T) {

@@ -76,17 +76,22 @@ func withRequire(t testing.TB, requires map[string]string) *criteria.RuleSet {
 
 // sampleProjects decodes the sample projects.
 func sampleProjects(t testing.TB) []*eligibility.Project {
+	_, projects := sampleFiles(t)
+	return projects
+}
+
+// sampleFiles decodes the sample projects and returns them with their file names.
+func sampleFiles(t testing.TB) (names []string, projects []*eligibility.Project) {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "examples", "projects", "*.json"))
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
-	var projects []*eligibility.Project
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
 		p, err := eligibility.DecodeProject(data)
 		require.NoError(t, err, f)
-		projects = append(projects, p)
+		names, projects = append(names, filepath.Base(f)), append(projects, p)
 	}
-	return projects
+	return names, projects
 }
