@@ -28,6 +28,26 @@ func pathRecord(b *testing.B) []byte {
 	return data
 }
 
+// pathProject is the sample decoded.
+func pathProject(b *testing.B) *eligibility.Project {
+	b.Helper()
+	p, err := eligibility.DecodeProject(pathRecord(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// pathVerdict is the sample's verdict on the submission date.
+func pathVerdict(b *testing.B, engine *eligibility.Engine) *eligibility.Verdict {
+	b.Helper()
+	v, err := engine.Evaluate(pathProject(b), submissionDate)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return v
+}
+
 // BenchmarkPathDecode is DecodeProject alone.
 func BenchmarkPathDecode(b *testing.B) {
 	data := pathRecord(b)
@@ -42,10 +62,7 @@ func BenchmarkPathDecode(b *testing.B) {
 // BenchmarkPathEvaluate is Engine.Evaluate alone, the yardstick of the path.
 func BenchmarkPathEvaluate(b *testing.B) {
 	engine := eligibility.Default()
-	p, err := eligibility.DecodeProject(pathRecord(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := pathProject(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := engine.Evaluate(p, submissionDate); err != nil {
@@ -57,14 +74,7 @@ func BenchmarkPathEvaluate(b *testing.B) {
 // BenchmarkPathMarshal is json.Marshal of the verdict (the full form).
 func BenchmarkPathMarshal(b *testing.B) {
 	engine := eligibility.Default()
-	p, err := eligibility.DecodeProject(pathRecord(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := engine.Evaluate(p, submissionDate)
-	if err != nil {
-		b.Fatal(err)
-	}
+	v := pathVerdict(b, engine)
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {
@@ -83,14 +93,8 @@ func BenchmarkPathMarshal(b *testing.B) {
 // which escapes them; and the size of each form for every sample project.
 func BenchmarkPathAppend(b *testing.B) {
 	engine := eligibility.Default()
-	p, err := eligibility.DecodeProject(pathRecord(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := engine.Evaluate(p, submissionDate)
-	if err != nil {
-		b.Fatal(err)
-	}
+	v := pathVerdict(b, engine)
+	var err error
 	for _, w := range pathWriters[1:] {
 		b.Run(w.name, func(b *testing.B) {
 			var buf []byte
@@ -222,11 +226,7 @@ var pathWriters = []struct {
 // Engine.Evaluate and with a Batch.
 func BenchmarkPathOverEvaluate(b *testing.B) {
 	engine := eligibility.Default()
-	data := pathRecord(b)
-	p, err := eligibility.DecodeProject(data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data, p := pathRecord(b), pathProject(b)
 	ctx := context.Background()
 	// The path decodes with DecodeProject and evaluates with Engine.Evaluate, or with
 	// a Batch ("batch-"), or decodes and evaluates in one step with

@@ -98,15 +98,8 @@ func BenchmarkNDJSON(b *testing.B) {
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
-					resp, err := client.Post(url, ndjsonContentType, bytes.NewReader(body.Bytes()))
-					if err != nil {
-						b.Error(err)
-						return
-					}
-					n, err := io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if err != nil || resp.StatusCode != http.StatusOK || n < int64(len(records)) {
-						b.Errorf("status %d, %d bytes: %v", resp.StatusCode, n, err)
+					if n, err := post(client, url, ndjsonContentType, body.Bytes()); err != nil || n < int64(len(records)) {
+						b.Errorf("%d bytes: %v", n, err)
 						return
 					}
 				}
@@ -129,15 +122,8 @@ func BenchmarkEvaluateEndpoint(b *testing.B) {
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
-					resp, err := client.Post(url, jsonContentType, bytes.NewReader(record))
-					if err != nil {
+					if _, err := post(client, url, jsonContentType, record); err != nil {
 						b.Error(err)
-						return
-					}
-					_, err = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if err != nil || resp.StatusCode != http.StatusOK {
-						b.Errorf("status %d: %v", resp.StatusCode, err)
 						return
 					}
 				}
@@ -182,18 +168,8 @@ func BenchmarkNDJSONOverInProcess(b *testing.B) {
 			return nil
 		}
 		served := func() error {
-			resp, err := client.Post(url, ndjsonContentType, bytes.NewReader(body.Bytes()))
-			if err != nil {
-				return err
-			}
-			defer resp.Body.Close()
-			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-				return err
-			}
-			if resp.StatusCode != http.StatusOK {
-				return fmt.Errorf("status %d", resp.StatusCode)
-			}
-			return nil
+			_, err := post(client, url, ndjsonContentType, body.Bytes())
+			return err
 		}
 		b.Run(f.name, func(b *testing.B) {
 			timed(b, streams, served) // warm the connections
@@ -279,4 +255,19 @@ func BenchmarkLoopbackFloor(b *testing.B) {
 			pending -= n
 		}
 	}
+}
+
+// post sends body and reads the answer to its end, returning its length; an answer
+// other than 200 is an error.
+func post(client *http.Client, url, contentType string, body []byte) (int64, error) {
+	resp, err := client.Post(url, contentType, bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	n, err := io.Copy(io.Discard, resp.Body)
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return n, err
 }
