@@ -220,18 +220,10 @@ func BenchmarkNDJSONOverInProcess(b *testing.B) {
 // ends are read and discarded, 256 KiB at a time, by goroutines of this process.
 func drainedSockets(b *testing.B, n int) chan net.Conn {
 	b.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(b, err)
-	b.Cleanup(func() { _ = ln.Close() })
 	sockets := make(chan net.Conn, n)
 	for range n {
-		c, err := net.Dial("tcp", ln.Addr().String())
-		require.NoError(b, err)
-		b.Cleanup(func() { _ = c.Close() })
-		drained, err := ln.Accept()
-		require.NoError(b, err)
+		c, drained := loopbackPair(b)
 		go func() {
-			defer drained.Close()
 			buf := make([]byte, 256<<10)
 			for {
 				if _, err := drained.Read(buf); err != nil {
@@ -242,6 +234,22 @@ func drainedSockets(b *testing.B, n int) chan net.Conn {
 		sockets <- c
 	}
 	return sockets
+}
+
+// loopbackPair returns the two ends of a TCP connection on 127.0.0.1, both closed when
+// the benchmark ends.
+func loopbackPair(b *testing.B) (dialed, accepted net.Conn) {
+	b.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(b, err)
+	defer ln.Close()
+	dialed, err = net.Dial("tcp", ln.Addr().String())
+	require.NoError(b, err)
+	b.Cleanup(func() { _ = dialed.Close() })
+	accepted, err = ln.Accept()
+	require.NoError(b, err)
+	b.Cleanup(func() { _ = accepted.Close() })
+	return dialed, accepted
 }
 
 // timed runs n copies of batch at once and returns the wall time.
@@ -274,25 +282,15 @@ func compactLine(dst *bytes.Buffer, record []byte) error {
 // InProcess plus this.
 func BenchmarkLoopbackFloor(b *testing.B) {
 	const verdict = 53541
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(b, err)
-	defer ln.Close()
+	c, writer := loopbackPair(b)
 	go func() {
-		c, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		defer c.Close()
 		buf := make([]byte, 128<<10)
 		for {
-			if _, err := c.Write(buf); err != nil {
+			if _, err := writer.Write(buf); err != nil {
 				return
 			}
 		}
 	}()
-	c, err := net.Dial("tcp", ln.Addr().String())
-	require.NoError(b, err)
-	defer c.Close()
 	buf := make([]byte, 256<<10)
 	b.SetBytes(verdict)
 	pending := 0
